@@ -1,0 +1,27 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { currentPrincipal } from "@/app/current-principal";
+import { Nav } from "@/components/shell/nav";
+import { StatusBar } from "@/components/shell/status-bar";
+import { UserMenu } from "@/components/shell/user-menu";
+import { QueryProvider } from "@/components/ui/query-provider";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const principal = await currentPrincipal();
+  if (!principal) redirect("/login");
+  return (
+    <QueryProvider>
+      <div className="shell">
+        <header className="topbar">
+          <span className="brand">Tally</span>
+          <Nav role={principal.role} />
+          <UserMenu name={principal.name} role={principal.role} />
+        </header>
+        <main className="content">{children}</main>
+        <StatusBar />
+      </div>
+    </QueryProvider>
+  );
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { revokeApiToken } from "@/lib/auth/api-tokens";
+import { defineRoute } from "@/lib/http/define-route";
+
+const params = z.object({ id: z.uuid("must be a token id") });
+
+export const DELETE = defineRoute({
+  access: "risk",
+  params,
+  handler: async ({ params, principal, ip, requestId }) => ({
+    body: { apiToken: await revokeApiToken({ id: params.id, actor: principal, ip, requestId }) },
+  }),
+});

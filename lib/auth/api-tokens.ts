@@ -1,0 +1,109 @@
+import { recordAudit } from "../audit/record-audit";
+import { prisma } from "../db/prisma";
+import { DomainError } from "../errors/domain-error";
+import type { Principal } from "./principal";
+import type { Role } from "./roles";
+import { hashSecretToken, newSecretToken } from "./secret-token";
+
+const TOKEN_PREFIX = "tly_";
+
+export type ApiTokenView = {
+  id: string;
+  name: string;
+  role: Role;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+type Audited = { actor: Principal; ip?: string; requestId?: string };
+
+function view(row: {
+  id: string;
+  name: string;
+  role: Role;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}): ApiTokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** Issues a bearer token for a bot. The secret is returned once and only its hash is kept. */
+export async function createApiToken(
+  options: Audited & { name: string; role: Role },
+): Promise<{ token: string; apiToken: ApiTokenView }> {
+  const { actor } = options;
+  const createdById = actor.kind === "user" ? actor.id : actor.createdById;
+  const token = newSecretToken(TOKEN_PREFIX);
+  const row = await prisma().apiToken.create({
+    data: {
+      name: options.name,
+      role: options.role,
+      tokenHash: hashSecretToken(token),
+      prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+      createdById,
+    },
+  });
+  await recordAudit({
+    actor,
+    action: "token.create",
+    outcome: "success",
+    target: `token:${row.id}`,
+    ip: options.ip,
+    requestId: options.requestId,
+    details: { name: row.name, role: row.role },
+  });
+  return { token, apiToken: view(row) };
+}
+
+export async function listApiTokens(): Promise<ApiTokenView[]> {
+  const rows = await prisma().apiToken.findMany({ orderBy: { createdAt: "desc" } });
+  return rows.map(view);
+}
+
+export async function revokeApiToken(options: Audited & { id: string }): Promise<ApiTokenView> {
+  const existing = await prisma().apiToken.findUnique({ where: { id: options.id } });
+  if (!existing)
+    throw new DomainError({ kind: "not_found", code: "token_not_found", detail: "No such API token" });
+  const row = existing.revokedAt
+    ? existing
+    : await prisma().apiToken.update({ where: { id: options.id }, data: { revokedAt: new Date() } });
+  if (!existing.revokedAt) {
+    await recordAudit({
+      actor: options.actor,
+      action: "token.revoke",
+      outcome: "success",
+      target: `token:${row.id}`,
+      ip: options.ip,
+      requestId: options.requestId,
+    });
+  }
+  return view(row);
+}
+
+export type TokenLookup = { ok: true; principal: Principal } | { ok: false; reason: "unknown" | "revoked" };
+
+export async function resolveApiToken(token: string): Promise<TokenLookup> {
+  if (!token.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "unknown" };
+  const row = await prisma().apiToken.findUnique({ where: { tokenHash: hashSecretToken(token) } });
+  if (!row) return { ok: false, reason: "unknown" };
+  if (row.revokedAt) return { ok: false, reason: "revoked" };
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await prisma().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  return {
+    ok: true,
+    principal: { kind: "token", id: row.id, name: row.name, role: row.role, createdById: row.createdById },
+  };
+}

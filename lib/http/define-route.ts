@@ -1,0 +1,159 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { authenticateRequest } from "../auth/authenticate-request";
+import type { Principal } from "../auth/principal";
+import { hasRole, type Role } from "../auth/roles";
+import { env } from "../env";
+import { DomainError } from "../errors/domain-error";
+import { logger } from "../observability/logger";
+import { clientIp } from "./client-ip";
+import { assertSameOrigin, isStateChanging } from "./origin-check";
+import { problemFromDomainError, problemResponse } from "./problem";
+import { readJsonBody } from "./read-json-body";
+import { validationError } from "./validation-error";
+
+export type Access = "public" | Role;
+
+type RouteContext<TBody, TQuery, TParams, TAccess extends Access> = {
+  request: Request;
+  requestId: string;
+  ip: string;
+  principal: TAccess extends "public" ? undefined : Principal;
+  body: TBody;
+  query: TQuery;
+  params: TParams;
+};
+
+export type RouteResult = Response | { status?: number; body: unknown; headers?: Record<string, string> };
+
+type RouteDefinition<
+  TBody extends z.ZodType,
+  TQuery extends z.ZodType,
+  TParams extends z.ZodType,
+  TAccess extends Access,
+> = {
+  /** Least role allowed, or "public" for the few routes open to anyone (login, health, ready). */
+  access: TAccess;
+  body?: TBody;
+  query?: TQuery;
+  params?: TParams;
+  handler: (
+    context: RouteContext<z.output<TBody>, z.output<TQuery>, z.output<TParams>, TAccess>,
+  ) => Promise<RouteResult>;
+};
+
+export type NextRouteHandler = ((
+  request: Request,
+  context: { params: Promise<unknown> },
+) => Promise<Response>) & {
+  access: Access;
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+function parseWith<T extends z.ZodType>(
+  schema: T | undefined,
+  value: unknown,
+  where: "body" | "query" | "params",
+) {
+  if (!schema) return value;
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(where, result.error);
+  return result.data;
+}
+
+function toResponse(result: RouteResult): Response {
+  if (result instanceof Response) return result;
+  const status = result.status ?? 200;
+  const body = status === 204 ? null : JSON.stringify(result.body);
+  return new Response(body, {
+    status,
+    headers: { "content-type": "application/json", "cache-control": "no-store", ...result.headers },
+  });
+}
+
+/**
+ * The one wrapper every API route goes through: request id, authentication and role, Origin check for
+ * cookie-authenticated writes, zod parsing of params, query and body, and errors as problem+json.
+ */
+export function defineRoute<
+  TAccess extends Access,
+  TBody extends z.ZodType = z.ZodUndefined,
+  TQuery extends z.ZodType = z.ZodRecord<z.ZodString, z.ZodString>,
+  TParams extends z.ZodType = z.ZodRecord<z.ZodString, z.ZodString>,
+>(definition: RouteDefinition<TBody, TQuery, TParams, TAccess>): NextRouteHandler {
+  const handler = async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+    const incomingId = request.headers.get("x-request-id");
+    const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+    const ip = clientIp(request);
+    const started = performance.now();
+    const path = new URL(request.url).pathname;
+    let response: Response;
+    try {
+      let principal: Principal | undefined;
+      if (definition.access !== "public") {
+        const auth = await authenticateRequest(request);
+        principal = auth.principal;
+        if (auth.via === "cookie" && isStateChanging(request.method)) {
+          assertSameOrigin(request, { allowed: env().TALLY_ALLOWED_ORIGINS, requireOrigin: true });
+        }
+        if (!hasRole(principal.role, definition.access)) {
+          throw new DomainError({
+            kind: "forbidden",
+            code: "insufficient_role",
+            detail: `This needs the ${definition.access} role; you have ${principal.role}`,
+          });
+        }
+      } else if (isStateChanging(request.method)) {
+        assertSameOrigin(request, { allowed: env().TALLY_ALLOWED_ORIGINS, requireOrigin: false });
+      }
+      const params = parseWith(definition.params, (await context?.params) ?? {}, "params");
+      const query = parseWith(
+        definition.query,
+        Object.fromEntries(new URL(request.url).searchParams),
+        "query",
+      );
+      const rawBody = definition.body ? await readJsonBody(request) : undefined;
+      const body = parseWith(definition.body, rawBody, "body");
+      const result = await definition.handler({
+        request,
+        requestId,
+        ip,
+        principal: principal as RouteContext<unknown, unknown, unknown, TAccess>["principal"],
+        body: body as z.output<TBody>,
+        query: query as z.output<TQuery>,
+        params: params as z.output<TParams>,
+      });
+      response = toResponse(result);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        response = problemFromDomainError(error, requestId);
+        logger.info({ requestId, method: request.method, path, code: error.code, ip }, "request refused");
+      } else {
+        logger.error({ requestId, method: request.method, path, err: error }, "unhandled error");
+        response = problemResponse({
+          status: 500,
+          code: "internal_error",
+          detail: "Something went wrong on our side. Quote the request id when you report it.",
+          requestId,
+        });
+      }
+    }
+    response.headers.set("x-request-id", requestId);
+    logger.debug(
+      {
+        requestId,
+        method: request.method,
+        path,
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+    return response;
+  };
+  return Object.assign(handler, { access: definition.access });
+}
+
+/** Query and params schemas for routes that take none: extra keys are ignored, not errors. */
+export const noInput = z.record(z.string(), z.string());

@@ -1,0 +1,28 @@
+import pino from "pino";
+
+const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info");
+
+/** Secrets never reach the log: these paths are censored wherever they appear. */
+export const logger = pino({
+  level,
+  base: { service: "tally" },
+  redact: {
+    paths: [
+      "password",
+      "*.password",
+      "token",
+      "*.token",
+      "secret",
+      "*.secret",
+      "apiKey",
+      "*.apiKey",
+      "headers.authorization",
+      "headers.cookie",
+      "*.headers.authorization",
+      "*.headers.cookie",
+    ],
+    censor: "[redacted]",
+  },
+});
+
+export type Logger = typeof logger;

@@ -1,0 +1,130 @@
+// `npm start` / `npm run dev`: embedded PostgreSQL (unless DATABASE_URL is set), migrations, the
+// simulated venue (VENUE=sim), a production build when needed, then the Next.js server.
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import exitHook from "async-exit-hook";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { findFreePort } from "../lib/db/free-port";
+import { applyMigrations } from "../lib/db/run-prisma-cli";
+import { parseEnv } from "../lib/env";
+import { CLIENT_IP_HEADER } from "../lib/http/client-ip";
+import { buildIsStale, runNextBuild } from "./lib/build-if-needed";
+import { lockDataDir } from "./lib/data-dir-lock";
+import { type SimProcess, startSimProcess } from "./lib/sim-process";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const say = (line: string) => console.log(`[tally] ${line}`);
+
+let config: ReturnType<typeof parseEnv>;
+try {
+  config = parseEnv(process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+
+const dataDir = path.resolve(root, config.TALLY_DATA_DIR);
+mkdirSync(dataDir, { recursive: true });
+let db: EmbeddedDatabase | undefined;
+let sim: SimProcess | undefined;
+let server: http.Server | undefined;
+let releaseLock: () => void = () => {};
+let stopping = false;
+
+exitHook.forceExitTimeout(20_000);
+exitHook((done: () => void) => {
+  stopping = true;
+  const closeServer = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  server?.closeAllConnections();
+  Promise.allSettled([closeServer, sim?.stop(), db?.stop()]).then(() => {
+    releaseLock();
+    say("stopped");
+    done();
+  });
+});
+
+async function main() {
+  releaseLock = lockDataDir(dataDir);
+
+  if (!config.DATABASE_URL) {
+    say(`starting embedded PostgreSQL in ${path.join(dataDir, "pg")}`);
+    db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), database: "tally" });
+    process.env.DATABASE_URL = db.url;
+  }
+  const databaseUrl = process.env.DATABASE_URL as string;
+  say("applying database migrations");
+  await applyMigrations(databaseUrl);
+
+  // Imported only now: the Prisma client reads DATABASE_URL when first used.
+  const { ensureInitialAdmin } = await import("../lib/auth/users");
+  const generated = !config.ADMIN_PASSWORD;
+  const adminPassword = config.ADMIN_PASSWORD ?? randomBytes(12).toString("base64url");
+  const createdAdmin = await ensureInitialAdmin(adminPassword);
+  // Said straight away, so a later start-up failure cannot swallow the only copy of the password.
+  if (createdAdmin && generated) {
+    say(`first start: created user "admin" (role risk) with password ${adminPassword}`);
+    say("this password is shown once; add users on the Admin page or with `npm run user:create`");
+  } else if (createdAdmin) {
+    say('first start: created user "admin" (role risk) with the password from ADMIN_PASSWORD');
+  }
+
+  if (config.VENUE === "sim" && !process.env.SIM_PORT) {
+    const port = await findFreePort();
+    sim = await startSimProcess({ root, port, env: process.env });
+    process.env.SIM_PORT = String(port);
+    say(`simulated venue listening on http://127.0.0.1:${port}`);
+  } else if (config.VENUE === "sim") {
+    say(`using the simulated venue already running at ${config.SIM_HOST}:${config.SIM_PORT}`);
+  }
+
+  if (!dev && buildIsStale(root)) {
+    say("building the dashboard (next build)");
+    await runNextBuild(root);
+  }
+  if (stopping) return;
+
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  server = http.createServer((req, res) => {
+    // The client address comes from the socket, never from what the client claims.
+    const forwarded = String(req.headers["x-forwarded-for"] ?? "")
+      .split(",")
+      .at(-1)
+      ?.trim();
+    req.headers[CLIENT_IP_HEADER] =
+      (config.TRUST_PROXY && forwarded) || req.socket.remoteAddress || "unknown";
+    if (!config.TRUST_PROXY) {
+      delete req.headers["x-forwarded-for"];
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+    }
+    void handle(req, res);
+  });
+  if (dev) server.on("upgrade", app.getUpgradeHandler());
+  await new Promise<void>((resolve, reject) => {
+    server?.once("error", reject);
+    server?.listen(config.PORT, config.HOST, () => resolve());
+  });
+
+  const shownHost = config.HOST === "127.0.0.1" || config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+  say(`dashboard ready on http://${shownHost}:${config.PORT}${dev ? " (development mode)" : ""}`);
+  say(
+    createdAdmin
+      ? 'sign in as "admin" with the password above'
+      : 'sign in with an existing user (the first start created "admin")',
+  );
+  say("press Ctrl-C to stop");
+}
+
+main().catch((error: Error) => {
+  console.error(`[tally] failed to start: ${error.message}`);
+  process.exit(1);
+});
