@@ -89,7 +89,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
           <input name="password" type="password" required minLength={12} autoComplete="new-password" />
         </label>
         <label className="field">
-          <span>Role</span>
+          <span>New user role</span>
           <select name="role" defaultValue="viewer">
             <option value="viewer">viewer</option>
             <option value="trader">trader</option>

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("applies the documented defaults", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      TALLY_DATA_DIR: ".data",
+      VENUE: "sim",
+      SIM_PORT: 4010,
+      TRUST_PROXY: false,
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.TALLY_ALLOWED_ORIGINS).toEqual([]);
+  });
+
+  it("names every bad variable without echoing its value", () => {
+    let error: unknown;
+    try {
+      parseEnv({ PORT: "70000", DATABASE_URL: "mysql://secret@host", ADMIN_PASSWORD: "short" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    expect(message).toContain("PORT");
+    expect(message).toContain("DATABASE_URL");
+    expect(message).toContain("ADMIN_PASSWORD");
+    expect(message).not.toContain("secret");
+  });
+
+  it("treats empty strings as unset and splits allowed origins", () => {
+    const env = parseEnv({ DATABASE_URL: "", TALLY_ALLOWED_ORIGINS: "https://a.example, https://b.example" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.TALLY_ALLOWED_ORIGINS).toEqual(["https://a.example", "https://b.example"]);
+  });
+});
