@@ -1,0 +1,136 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { checkTimestamp, signatureMatches, signedPayload } from "../auth/signature.js";
+import { ApiError, Errors } from "../errors.js";
+import type { SimContext } from "../sim-context.js";
+import { findRoute, type Route } from "./api-routes.js";
+import { mergeParams, sendJson } from "./io.js";
+
+export const API_PREFIX = "/api/v3/";
+
+export interface ApiHandlerDeps {
+  ctx: SimContext;
+  /** Timers for injected latency, cleared on shutdown. */
+  timers: Set<NodeJS.Timeout>;
+}
+
+function authenticate(
+  ctx: SimContext,
+  req: IncomingMessage,
+  route: Route,
+  rawQuery: string,
+  rawBody: string,
+) {
+  const header = req.headers["x-mbx-apikey"];
+  const apiKey = Array.isArray(header) ? header[0] : header;
+  if (!apiKey) throw Errors.apiKeyFormat();
+  const account = ctx.accountsByKey.get(apiKey);
+  if (!account) throw Errors.invalidApiKey();
+  if (route.security === "SIGNED") {
+    const { payload, signature } = signedPayload(rawQuery, rawBody);
+    if (!signature) throw Errors.mandatory("signature");
+    if (!signatureMatches(payload, signature, account.apiSecret)) throw Errors.badSignature();
+    const params = mergeParams(rawQuery, rawBody);
+    checkTimestamp(params.timestamp, params.recvWindow, ctx.clock.now());
+  }
+  return account.id;
+}
+
+function sleep(ms: number, timers: Set<NodeJS.Timeout>): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      resolve();
+    }, ms);
+    timers.add(t);
+  });
+}
+
+function rateLimited(res: ServerResponse, retryAfterSec: number): void {
+  sendJson(
+    res,
+    429,
+    {
+      code: -1003,
+      msg: "Too many requests; current limit of IP(127.0.0.1) is 6000 requests per minute. Please use WebSocket Streams for live updates to avoid polling the API.",
+    },
+    { "Retry-After": String(retryAfterSec) },
+  );
+}
+
+function banned(res: ServerResponse, until: number): void {
+  const retryAfter = Math.max(1, Math.ceil((until - Date.now()) / 1000));
+  sendJson(
+    res,
+    418,
+    {
+      code: -1003,
+      msg: `Way too many requests; IP(127.0.0.1) banned until ${until}. Please use WebSocket Streams for live updates to avoid bans.`,
+    },
+    { "Retry-After": String(retryAfter) },
+  );
+}
+
+/** Serves `/api/v3/*`, with the request-level faults applied around the real handler. */
+export async function handleApi(
+  deps: ApiHandlerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  rawBody: string,
+): Promise<void> {
+  const { ctx, timers } = deps;
+  const method = req.method ?? "GET";
+  const name = url.pathname.slice(API_PREFIX.length);
+  const route = findRoute(method, name);
+  if (!route) {
+    sendJson(res, 404, { code: -1000, msg: `Unknown endpoint ${method} ${url.pathname}` });
+    return;
+  }
+  const faults = ctx.faults;
+  const config = faults.current;
+
+  if (faults.bannedUntil > Date.now()) {
+    banned(res, faults.bannedUntil);
+    return;
+  }
+
+  const targeted = faults.targets(method, name, route.security === "SIGNED");
+  if (targeted) {
+    const delay = faults.latencyMs();
+    if (delay > 0) await sleep(delay, timers);
+    if (faults.roll("http429")) {
+      rateLimited(res, config.retryAfterSec ?? 1);
+      return;
+    }
+    if (faults.roll("http418")) {
+      faults.bannedUntil = Date.now() + (config.banMs ?? 2000);
+      banned(res, faults.bannedUntil);
+      return;
+    }
+    if (faults.roll("http5xx")) {
+      // A gateway-style answer without a JSON error code: the execution status is unknown to the client.
+      res.writeHead(503, { "Content-Type": "text/plain" });
+      res.end("Service Unavailable");
+      return;
+    }
+  }
+
+  const rawQuery = url.search.startsWith("?") ? url.search.slice(1) : url.search;
+  let status = 200;
+  let body: unknown;
+  try {
+    const accountId = route.security === "NONE" ? "" : authenticate(ctx, req, route, rawQuery, rawBody);
+    body = route.handle(ctx, { params: mergeParams(rawQuery, rawBody), accountId });
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    status = err.httpStatus;
+    body = err.toBody();
+  }
+
+  if (targeted && faults.roll("dropResponseAfterExecute")) {
+    if ((config.dropMode ?? "reset") === "reset") req.socket.destroy();
+    // "timeout": never answer; the socket is destroyed when the client gives up or the sim closes.
+    return;
+  }
+  sendJson(res, status, body);
+}

@@ -1,0 +1,366 @@
+import { randomBytes } from "node:crypto";
+import type { OrderLookup, PlaceOrderRequest } from "../engine/matching-engine.js";
+import { isOpen } from "../engine/matching-engine.js";
+import type { OrderType, Side, TimeInForce } from "../engine/types.js";
+import { formatUnits } from "../engine/units.js";
+import { ApiError, Errors } from "../errors.js";
+import type { SimContext } from "../sim-context.js";
+import { decimal, integer, limitParam, oneOf, optional, type Params, required } from "./params.js";
+import {
+  accountJson,
+  accountTradeJson,
+  aggTradeJson,
+  cancelJson,
+  exchangeInfoJson,
+  newOrderJson,
+  type OrderRespType,
+  orderJson,
+  publicTradeJson,
+} from "./serializers.js";
+
+export type Security = "NONE" | "API_KEY" | "SIGNED";
+
+export interface RouteRequest {
+  params: Params;
+  /** Set for API_KEY and SIGNED routes. */
+  accountId: string;
+}
+
+export interface Route {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** Path below /api/v3/, also the endpoint name used by fault targeting. */
+  name: string;
+  security: Security;
+  handle(ctx: SimContext, req: RouteRequest): unknown;
+}
+
+const SIDES: readonly Side[] = ["BUY", "SELL"];
+const TYPES: readonly OrderType[] = ["LIMIT", "LIMIT_MAKER", "MARKET"];
+const TIFS: readonly TimeInForce[] = ["GTC", "IOC", "FOK"];
+const RESP_TYPES: readonly OrderRespType[] = ["ACK", "RESULT", "FULL"];
+
+function symbolParam(ctx: SimContext, params: Params): string {
+  const symbol = required(params, "symbol");
+  ctx.engine.spec(symbol);
+  return symbol;
+}
+
+function generatedClientOrderId(): string {
+  return randomBytes(16).toString("base64url").slice(0, 22);
+}
+
+function lookupParams(params: Params): OrderLookup {
+  const orderId = integer(params, "orderId");
+  const origClientOrderId = optional(params, "origClientOrderId");
+  if (orderId === undefined && origClientOrderId === undefined) {
+    throw new ApiError(
+      -1102,
+      "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!",
+    );
+  }
+  return { orderId, origClientOrderId };
+}
+
+/** Parses and validates `POST /api/v3/order` parameters (shared with the foreign-order control). */
+export function parseNewOrder(ctx: SimContext, params: Params): PlaceOrderRequest {
+  const symbol = symbolParam(ctx, params);
+  const side = oneOf(params, "side", SIDES, Errors.invalidSide);
+  if (!side) throw Errors.mandatory("side");
+  const type = oneOf(params, "type", TYPES, Errors.invalidType);
+  if (!type) throw Errors.mandatory("type");
+  const timeInForce = oneOf(params, "timeInForce", TIFS, Errors.invalidTif);
+  const quantity = decimal(params, "quantity");
+  const quoteOrderQty = decimal(params, "quoteOrderQty");
+  const price = decimal(params, "price");
+  if (type === "LIMIT" && timeInForce === undefined) throw Errors.mandatory("timeInForce");
+  if (type !== "MARKET") {
+    if (quantity === undefined) throw Errors.mandatory("quantity");
+    if (price === undefined) throw Errors.mandatory("price");
+  } else {
+    if (quantity === undefined && quoteOrderQty === undefined) {
+      throw new ApiError(
+        -1102,
+        "Param 'quantity' or 'quoteOrderQty' must be sent, but both were empty/null!",
+      );
+    }
+    if (quantity !== undefined && quoteOrderQty !== undefined) {
+      throw new ApiError(-1106, "Parameter 'quoteOrderQty' sent when not required.");
+    }
+  }
+  const clientOrderId = optional(params, "newClientOrderId") ?? generatedClientOrderId();
+  if (clientOrderId.length > 36 || !/^[.A-Z:/a-z0-9_-]+$/.test(clientOrderId)) {
+    throw new ApiError(
+      -1100,
+      "Illegal characters found in parameter 'newClientOrderId'; legal range is '^[\\.A-Z\\:/a-z0-9_-]{1,36}$'.",
+    );
+  }
+  return { symbol, side, type, timeInForce, quantity, quoteOrderQty, price, clientOrderId };
+}
+
+function bookSide(levels: Iterable<{ price: bigint; total: bigint }>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const lvl of levels) out.push([formatUnits(lvl.price), formatUnits(lvl.total)]);
+  return out;
+}
+
+function timeWindow(params: Params): { start?: number; end?: number } {
+  return { start: integer(params, "startTime"), end: integer(params, "endTime") };
+}
+
+export const ROUTES: readonly Route[] = [
+  { method: "GET", name: "ping", security: "NONE", handle: () => ({}) },
+  { method: "GET", name: "time", security: "NONE", handle: (ctx) => ({ serverTime: ctx.clock.now() }) },
+  {
+    method: "GET",
+    name: "exchangeInfo",
+    security: "NONE",
+    handle: (ctx) => exchangeInfoJson(ctx.clock.now()),
+  },
+  {
+    method: "GET",
+    name: "depth",
+    security: "NONE",
+    handle: (ctx, { params }) => {
+      const symbol = symbolParam(ctx, params);
+      const limit = limitParam(params, 100, 5000);
+      const book = ctx.engine.book(symbol);
+      return {
+        lastUpdateId: book.updateId,
+        bids: bookSide(book.levels("BUY", limit)),
+        asks: bookSide(book.levels("SELL", limit)),
+      };
+    },
+  },
+  {
+    method: "GET",
+    name: "trades",
+    security: "NONE",
+    handle: (ctx, { params }) => {
+      const symbol = symbolParam(ctx, params);
+      const limit = limitParam(params, 500, 1000);
+      return ctx.engine.recentTrades(symbol).slice(-limit).map(publicTradeJson);
+    },
+  },
+  {
+    method: "GET",
+    name: "aggTrades",
+    security: "NONE",
+    handle: (ctx, { params }) => {
+      const symbol = symbolParam(ctx, params);
+      const limit = limitParam(params, 500, 1000);
+      const fromId = integer(params, "fromId");
+      const { start, end } = timeWindow(params);
+      let trades = ctx.engine
+        .recentTrades(symbol)
+        .filter(
+          (t) =>
+            (fromId === undefined || t.id >= fromId) &&
+            (start === undefined || t.time >= start) &&
+            (end === undefined || t.time <= end),
+        );
+      trades = fromId === undefined && start === undefined ? trades.slice(-limit) : trades.slice(0, limit);
+      return trades.map(aggTradeJson);
+    },
+  },
+  {
+    method: "GET",
+    name: "ticker/bookTicker",
+    security: "NONE",
+    handle: (ctx, { params }) => {
+      const symbol = symbolParam(ctx, params);
+      const book = ctx.engine.book(symbol);
+      const bid = book.best("BUY");
+      const ask = book.best("SELL");
+      return {
+        symbol,
+        bidPrice: formatUnits(bid?.price ?? 0n),
+        bidQty: formatUnits(bid?.total ?? 0n),
+        askPrice: formatUnits(ask?.price ?? 0n),
+        askQty: formatUnits(ask?.total ?? 0n),
+      };
+    },
+  },
+  {
+    method: "GET",
+    name: "ticker/price",
+    security: "NONE",
+    handle: (ctx, { params }) => {
+      const symbol = symbolParam(ctx, params);
+      return { symbol, price: formatUnits(ctx.engine.referencePrice(symbol)) };
+    },
+  },
+
+  // ------------------------------------------------------------ signed
+  {
+    method: "POST",
+    name: "order",
+    security: "SIGNED",
+    handle: (ctx, { params, accountId }) => {
+      const req = parseNewOrder(ctx, params);
+      const respType = oneOf(
+        params,
+        "newOrderRespType",
+        RESP_TYPES,
+        () => new ApiError(-1100, "Illegal characters found in parameter 'newOrderRespType'."),
+      );
+      const { order, fills } = ctx.engine.placeOrder(accountId, req, {
+        deferMs: ctx.faults.current.fillDelayMs,
+      });
+      return newOrderJson(order, fills, respType ?? "FULL");
+    },
+  },
+  {
+    method: "POST",
+    name: "order/test",
+    security: "SIGNED",
+    handle: (ctx, { params }) => {
+      parseNewOrder(ctx, params);
+      return {};
+    },
+  },
+  {
+    method: "GET",
+    name: "order",
+    security: "SIGNED",
+    handle: (ctx, { params, accountId }) => {
+      const symbol = symbolParam(ctx, params);
+      return orderJson(ctx.engine.getOrder(accountId, symbol, lookupParams(params)));
+    },
+  },
+  {
+    method: "DELETE",
+    name: "order",
+    security: "SIGNED",
+    handle: (ctx, { params, accountId }) => {
+      const symbol = symbolParam(ctx, params);
+      const cancelId = optional(params, "newClientOrderId") ?? generatedClientOrderId();
+      const order = ctx.engine.cancelOrder(accountId, symbol, lookupParams(params), cancelId);
+      return cancelJson(order, ctx.clock.now());
+    },
+  },
+  {
+    method: "GET",
+    name: "openOrders",
+    security: "SIGNED",
+    handle: (ctx, { params, accountId }) => {
+      const symbol = optional(params, "symbol");
+      if (symbol !== undefined) ctx.engine.spec(symbol);
+      return ctx.engine
+        .accountOrders(accountId)
+        .filter((o) => isOpen(o) && (symbol === undefined || o.symbol === symbol))
+        .map(orderJson);
+    },
+  },
+  {
+    method: "DELETE",
+    name: "openOrders",
+    security: "SIGNED",
+    handle: (ctx, { params, accountId }) => {
+      const symbol = symbolParam(ctx, params);
+      const cancelId = optional(params, "newClientOrderId");
+      const cancelled = ctx.engine.cancelAllOpen(accountId, symbol, cancelId ?? undefined);
+      if (cancelled.length === 0) throw Errors.unknownOrderCancel();
+      const now = ctx.clock.now();
+      return cancelled.map((o) => cancelJson(o, now));
+    },
+  },
+  {
+    method: "GET",
+    name: "allOrders",
+    security: "SIGNED",
+    handle: (ctx, { params, accountId }) => {
+      const symbol = symbolParam(ctx, params);
+      const limit = limitParam(params, 500, 1000);
+      const fromOrderId = integer(params, "orderId");
+      const { start, end } = timeWindow(params);
+      const orders = ctx.engine
+        .accountOrders(accountId)
+        .filter(
+          (o) =>
+            o.symbol === symbol &&
+            (fromOrderId === undefined || o.orderId >= fromOrderId) &&
+            (start === undefined || o.time >= start) &&
+            (end === undefined || o.time <= end),
+        )
+        .sort((a, b) => a.orderId - b.orderId);
+      const page =
+        fromOrderId === undefined && start === undefined ? orders.slice(-limit) : orders.slice(0, limit);
+      return page.map(orderJson);
+    },
+  },
+  {
+    method: "GET",
+    name: "myTrades",
+    security: "SIGNED",
+    handle: (ctx, { params, accountId }) => {
+      const symbol = symbolParam(ctx, params);
+      const limit = limitParam(params, 500, 1000);
+      const fromId = integer(params, "fromId");
+      const orderId = integer(params, "orderId");
+      const { start, end } = timeWindow(params);
+      if (fromId !== undefined && (start !== undefined || end !== undefined)) {
+        throw new ApiError(-1128, "Combination of optional parameters invalid.");
+      }
+      const trades = ctx.engine.accountTrades.filter(
+        (t) =>
+          t.accountId === accountId &&
+          t.symbol === symbol &&
+          (orderId === undefined || t.orderId === orderId) &&
+          (fromId === undefined || t.tradeId >= fromId) &&
+          (start === undefined || t.time >= start) &&
+          (end === undefined || t.time <= end),
+      );
+      const page =
+        fromId === undefined && start === undefined ? trades.slice(-limit) : trades.slice(0, limit);
+      return page.map(accountTradeJson);
+    },
+  },
+  {
+    method: "GET",
+    name: "account",
+    security: "SIGNED",
+    handle: (ctx, { params, accountId }) => {
+      const account = ctx.engine.accounts.get(accountId);
+      if (!account) throw Errors.invalidApiKey();
+      return accountJson(account, optional(params, "omitZeroBalances") === "true");
+    },
+  },
+
+  // ------------------------------------------------------------ listenKey user data stream
+  {
+    method: "POST",
+    name: "userDataStream",
+    security: "API_KEY",
+    handle: (ctx, { accountId }) => ({ listenKey: ctx.listenKeys.create(accountId, ctx.clock.now()) }),
+  },
+  {
+    method: "PUT",
+    name: "userDataStream",
+    security: "API_KEY",
+    handle: (ctx, { params, accountId }) => {
+      if (!ctx.listenKeys.keepAlive(required(params, "listenKey"), accountId, ctx.clock.now())) {
+        throw new ApiError(-1125, "This listenKey does not exist.");
+      }
+      return {};
+    },
+  },
+  {
+    method: "DELETE",
+    name: "userDataStream",
+    security: "API_KEY",
+    handle: (ctx, { params, accountId }) => {
+      if (!ctx.listenKeys.remove(required(params, "listenKey"), accountId)) {
+        throw new ApiError(-1125, "This listenKey does not exist.");
+      }
+      return {};
+    },
+  },
+];
+
+export function findRoute(method: string, name: string): Route | undefined {
+  return ROUTES.find((r) => r.method === method && r.name === name);
+}
+
+export function routeExists(name: string): boolean {
+  return ROUTES.some((r) => r.name === name);
+}
