@@ -1,0 +1,413 @@
+import { EventEmitter } from "node:events";
+import ccxt, { type Balances, type Exchange, type Trade } from "ccxt";
+import { Decimal } from "decimal.js";
+import { type Logger, logger as rootLogger } from "../observability/logger";
+import { createCcxtExchange } from "./create-ccxt-exchange";
+import { mapCcxtMarket } from "./map-ccxt-market";
+import { mapCcxtOrder } from "./map-ccxt-order";
+import { mapCcxtTrade } from "./map-ccxt-trade";
+import { placeOrderWithRecovery } from "./place-order-with-recovery";
+import { ReconnectGate } from "./reconnect-gate";
+import { streamOrderBook } from "./stream-order-book";
+import { streamOwnOrders } from "./stream-own-orders";
+import { toDecimalString } from "./to-decimal-string";
+import { decodeTradeCursor, encodeTradeCursor } from "./trade-cursor";
+import type { VenueConfig } from "./venue-config";
+import { createVenueCounters, type VenueCounters } from "./venue-counters";
+import { VenueError, VenueValidationError } from "./venue-errors";
+import type {
+  CancelOrderResult,
+  PlaceOrderResult,
+  VenuePort,
+  WatchOrderBookOptions,
+  WatchOwnOrdersOptions,
+} from "./venue-port";
+import { type BreakerName, type RequestAttemptRecord, VenueRequestRunner } from "./venue-request-runner";
+import type {
+  CancelOrderRequest,
+  FetchTradesRequest,
+  Instrument,
+  OrderBookEvent,
+  OwnOrderEvent,
+  PlaceOrderRequest,
+  TradesPage,
+  VenueBalance,
+  VenueHealth,
+  VenueOrder,
+} from "./venue-types";
+
+export interface AuthBreakerOpenEvent {
+  venue: string;
+  at: string;
+  /** Scrubbed message of the error that opened the breaker. */
+  reason: string | null;
+}
+
+export interface CcxtVenueOptions {
+  config: VenueConfig;
+  /** A pre-built ccxt client (tests); otherwise built from config. */
+  exchange?: Exchange;
+  logger?: Logger;
+  /** Called when the auth breaker opens (the kill switch hooks in here). Also emitted as "authBreakerOpen". */
+  onAuthBreakerOpen?: (event: AuthBreakerOpenEvent) => void;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+const FINAL_STATUSES = new Set(["closed", "canceled", "rejected", "expired"]);
+
+/** VenuePort on a ccxt.pro exchange. Every REST call goes through VenueRequestRunner. */
+export class CcxtVenue implements VenuePort {
+  readonly venue: string;
+  /** Events: "authBreakerOpen" (AuthBreakerOpenEvent), "breakerStateChange". */
+  readonly events = new EventEmitter();
+  readonly exchange: Exchange;
+  private readonly config: VenueConfig;
+  private readonly log: Logger;
+  private readonly runner: VenueRequestRunner;
+  private readonly counters: VenueCounters = createVenueCounters();
+  private readonly now: () => number;
+  private readonly closing = new AbortController();
+  private readonly bookGate: ReconnectGate;
+  private readonly userGate: ReconnectGate;
+  /** clientOrderId -> symbol for orders that may be open; looked up after a user-stream reconnect. */
+  private readonly maybeOpen = new Map<string, string>();
+  private instruments: Promise<Instrument[]> | null = null;
+
+  constructor(options: CcxtVenueOptions) {
+    this.config = options.config;
+    this.venue = options.config.venue;
+    this.now = options.now ?? Date.now;
+    this.log = (options.logger ?? rootLogger).child({ component: "venue", venue: this.venue });
+    this.exchange = options.exchange ?? createCcxtExchange({ config: options.config });
+    this.runner = new VenueRequestRunner({
+      config: options.config,
+      logger: this.log,
+      counters: this.counters,
+      secrets: [options.config.apiKey, options.config.apiSecret].filter((secret) => secret.length > 0),
+      sleep: options.sleep,
+      random: options.random,
+      now: this.now,
+      onBreakerStateChange: (change) => {
+        this.events.emit("breakerStateChange", change);
+        if (change.name === "auth" && change.to === "open") {
+          const event: AuthBreakerOpenEvent = {
+            venue: this.venue,
+            at: new Date(this.now()).toISOString(),
+            reason: change.error?.message ?? null,
+          };
+          this.log.error(
+            { breaker: "auth" },
+            "venue auth breaker open: trading must halt until an operator fixes credentials",
+          );
+          try {
+            options.onAuthBreakerOpen?.(event);
+          } catch (error) {
+            this.log.error({ error_message: (error as Error)?.message }, "onAuthBreakerOpen callback failed");
+          }
+          this.events.emit("authBreakerOpen", event);
+        }
+      },
+    });
+    const gate = (kind: "orderBook" | "ownOrders") =>
+      new ReconnectGate({
+        baseMs: options.config.ws.reconnectBaseMs,
+        capMs: options.config.ws.reconnectMaxMs,
+        sleep: options.sleep,
+        random: options.random,
+        onReconnect: (attempt) => {
+          this.counters.wsReconnects[kind] += 1;
+          this.log.warn({ stream: kind, attempt }, "venue websocket reconnect");
+        },
+      });
+    this.bookGate = gate("orderBook");
+    this.userGate = gate("ownOrders");
+  }
+
+  loadInstruments(options: { reload?: boolean } = {}): Promise<Instrument[]> {
+    if (!this.instruments || options.reload) {
+      const loading = this.request("loadMarkets", "public", "idempotent", async () => {
+        const markets = await this.exchange.loadMarkets(options.reload ?? false);
+        const tickSizeMode = this.exchange.precisionMode === ccxt.TICK_SIZE;
+        return Object.values(markets)
+          .filter((market): market is NonNullable<typeof market> => market?.spot === true)
+          .map((market) => mapCcxtMarket({ market, tickSizeMode }));
+      });
+      this.instruments = loading;
+      loading.catch(() => {
+        if (this.instruments === loading) this.instruments = null;
+      });
+    }
+    return this.instruments;
+  }
+
+  async placeOrder(request: PlaceOrderRequest): Promise<PlaceOrderResult> {
+    await this.loadInstruments();
+    if (request.type === "limit" && request.price === undefined) {
+      throw new VenueValidationError("placeOrder: a limit order needs a price");
+    }
+    const params: Record<string, unknown> = { clientOrderId: request.clientOrderId };
+    if (request.type === "limit") params.timeInForce = request.timeInForce ?? "GTC";
+    const result = await placeOrderWithRecovery({
+      request,
+      runner: this.runner,
+      // ccxt's typings say number, but its precision helpers take decimal strings as they are,
+      // which keeps the quantity and price exact.
+      send: async () =>
+        mapCcxtOrder(
+          await this.exchange.createOrder(
+            request.symbol,
+            request.type,
+            request.side,
+            request.quantity as unknown as number,
+            request.price as unknown as number | undefined,
+            params,
+          ),
+        ),
+      lookup: () =>
+        this.fetchOrderByClientId({ symbol: request.symbol, clientOrderId: request.clientOrderId }),
+      onRecovered: (order) => {
+        this.counters.recoveredByLookup += 1;
+        this.log.info(
+          { client_order_id: order.clientOrderId, symbol: order.symbol },
+          "order recovered by lookup",
+        );
+      },
+      onUnknown: (error) => {
+        this.counters.unknownOutcomes += 1;
+        this.log.warn(
+          { client_order_id: request.clientOrderId, error_kind: error.kind },
+          "order outcome unknown: leave pending",
+        );
+      },
+    });
+    if (result.status === "accepted") this.track(result.order);
+    else if (result.status === "unknown") this.maybeOpen.set(request.clientOrderId, request.symbol);
+    return result;
+  }
+
+  async cancelOrder(request: CancelOrderRequest): Promise<CancelOrderResult> {
+    if (!request.clientOrderId && !request.venueOrderId) {
+      throw new VenueValidationError("cancelOrder: clientOrderId or venueOrderId is required");
+    }
+    await this.loadInstruments();
+    const params = request.clientOrderId ? { clientOrderId: request.clientOrderId } : {};
+    try {
+      const raw = await this.request("cancelOrder", "private", "idempotent", () =>
+        this.exchange.cancelOrder(request.venueOrderId ?? "", request.symbol, params),
+      );
+      const order = mapCcxtOrder(raw);
+      this.track(order);
+      return { status: "canceled", order };
+    } catch (error) {
+      if (error instanceof VenueError && error.kind === "order_not_found")
+        return { status: "not_found", error };
+      throw error;
+    }
+  }
+
+  async fetchOrderByClientId(options: { symbol: string; clientOrderId: string }): Promise<VenueOrder | null> {
+    await this.loadInstruments();
+    try {
+      const raw = await this.request("fetchOrder", "private", "idempotent", () =>
+        this.exchange.fetchOrder("", options.symbol, { clientOrderId: options.clientOrderId }),
+      );
+      return mapCcxtOrder(raw);
+    } catch (error) {
+      if (error instanceof VenueError && error.kind === "order_not_found") return null;
+      throw error;
+    }
+  }
+
+  async fetchOpenOrders(options: { symbol?: string } = {}): Promise<VenueOrder[]> {
+    await this.loadInstruments();
+    const raw = await this.request("fetchOpenOrders", "private", "idempotent", () =>
+      this.exchange.fetchOpenOrders(options.symbol),
+    );
+    return raw.map(mapCcxtOrder);
+  }
+
+  async fetchTradesSince(request: FetchTradesRequest): Promise<TradesPage> {
+    await this.loadInstruments();
+    const cursor = decodeTradeCursor(request.cursor);
+    if (request.cursor && !cursor) throw new VenueValidationError("fetchTradesSince: invalid cursor");
+    const limit = request.limit ?? 500;
+    const byFromId = this.exchange.id.startsWith("binance");
+    const params: Record<string, unknown> = {};
+    let since: number | undefined;
+    if (byFromId) params.fromId = cursor ? (BigInt(cursor.lastTradeId) + 1n).toString() : "0";
+    else since = cursor?.lastTimestamp ?? undefined;
+    const raw: Trade[] = await this.request("fetchMyTrades", "private", "idempotent", () =>
+      this.exchange.fetchMyTrades(request.symbol, since, limit, params),
+    );
+    const trades = raw
+      .map(mapCcxtTrade)
+      .filter((trade) => !cursor || byFromId || trade.tradeId !== cursor.lastTradeId)
+      .sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+    const last = trades.at(-1);
+    const nextCursor = last
+      ? encodeTradeCursor({ lastTradeId: last.tradeId, lastTimestamp: last.timestamp })
+      : (request.cursor ?? null);
+    return { trades, nextCursor };
+  }
+
+  async fetchBalances(): Promise<VenueBalance[]> {
+    const balance: Balances = await this.request("fetchBalance", "private", "idempotent", () =>
+      this.exchange.fetchBalance(),
+    );
+    const info = balance.info as { balances?: Array<{ asset?: string; free?: string; locked?: string }> };
+    if (Array.isArray(info?.balances)) {
+      return info.balances
+        .filter((entry) => typeof entry.asset === "string")
+        .map((entry) => {
+          const free = toDecimalString(entry.free) ?? "0";
+          const locked = toDecimalString(entry.locked) ?? "0";
+          return {
+            asset: entry.asset as string,
+            free,
+            locked,
+            total: new Decimal(free).plus(locked).toFixed(),
+          };
+        });
+    }
+    const free = (balance.free ?? {}) as unknown as Record<string, unknown>;
+    const used = (balance.used ?? {}) as unknown as Record<string, unknown>;
+    return Object.keys(free).map((asset) => {
+      const freeText = toDecimalString(free[asset]) ?? "0";
+      const lockedText = toDecimalString(used[asset]) ?? "0";
+      return {
+        asset,
+        free: freeText,
+        locked: lockedText,
+        total: new Decimal(freeText).plus(lockedText).toFixed(),
+      };
+    });
+  }
+
+  async *watchOrderBook(options: WatchOrderBookOptions): AsyncGenerator<OrderBookEvent> {
+    await this.loadInstruments();
+    yield* streamOrderBook({
+      exchange: this.exchange,
+      symbol: options.symbol,
+      depth: options.depth ?? 50,
+      signal: this.streamSignal(options.signal),
+      gate: this.bookGate,
+      counters: this.counters,
+      logger: this.log,
+    });
+  }
+
+  async *watchOwnOrders(options: WatchOwnOrdersOptions = {}): AsyncGenerator<OwnOrderEvent> {
+    await this.loadInstruments();
+    yield* streamOwnOrders({
+      exchange: this.exchange,
+      symbol: options.symbol,
+      signal: this.streamSignal(options.signal),
+      gate: this.userGate,
+      logger: this.log,
+      openOrders: () =>
+        [...this.maybeOpen.entries()]
+          .filter(([, symbol]) => options.symbol === undefined || symbol === options.symbol)
+          .map(([clientOrderId, symbol]) => ({ clientOrderId, symbol })),
+      lookup: (entry) => this.fetchOrderByClientId(entry),
+      onOrder: (order) => this.track(order),
+      onResync: () => {
+        this.counters.ownOrderResyncs += 1;
+      },
+    });
+  }
+
+  /** Round trip to the venue's time endpoint: reachability, latency and clock offset. Never throws. */
+  async checkHealth(): Promise<VenueHealth> {
+    const breakers = this.runner.breakerStates();
+    const checkedAt = new Date(this.now()).toISOString();
+    const sentAt = this.now();
+    try {
+      const venueTime = await this.request("fetchTime", "public", "none", () => this.exchange.fetchTime());
+      const receivedAt = this.now();
+      const latencyMs = receivedAt - sentAt;
+      const clockOffsetMs =
+        typeof venueTime === "number" ? Math.round(venueTime - (sentAt + receivedAt) / 2) : null;
+      const clockOffsetWarning =
+        clockOffsetMs !== null && Math.abs(clockOffsetMs) > this.config.recvWindowMs / 2;
+      const fields = {
+        latency_ms: latencyMs,
+        clock_offset_ms: clockOffsetMs,
+        recv_window_ms: this.config.recvWindowMs,
+      };
+      if (clockOffsetWarning) this.log.warn(fields, "venue clock offset above half of recvWindow");
+      else this.log.info(fields, "venue health");
+      return {
+        reachable: true,
+        latencyMs,
+        clockOffsetMs,
+        clockOffsetWarning,
+        checkedAt,
+        error: null,
+        breakers,
+      };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        reachable: false,
+        latencyMs: null,
+        clockOffsetMs: null,
+        clockOffsetWarning: false,
+        checkedAt,
+        error: message,
+        breakers,
+      };
+    }
+  }
+
+  getCounters(): VenueCounters {
+    return structuredClone(this.counters);
+  }
+
+  /** Recent request attempts (endpoint, attempt, error class, scheduled delay...), oldest first. */
+  getRequestLog(): readonly RequestAttemptRecord[] {
+    return this.runner.getAttemptLog();
+  }
+
+  breakerStates(): Record<BreakerName, string> {
+    return this.runner.breakerStates();
+  }
+
+  /** In-flight and limit per endpoint class (for dashboards and tests). */
+  concurrency(): Record<"public" | "private", { inFlight: number; limit: number }> {
+    const { public: pub, private: priv } = this.runner.limiters;
+    return {
+      public: { inFlight: pub.inFlight, limit: pub.limit },
+      private: { inFlight: priv.inFlight, limit: priv.limit },
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort();
+    try {
+      await this.exchange.close();
+    } catch (error) {
+      this.log.debug({ error_message: (error as Error)?.message }, "venue close");
+    }
+  }
+
+  private request<T>(
+    endpoint: string,
+    endpointClass: "public" | "private",
+    retry: "idempotent" | "none",
+    call: () => Promise<T>,
+  ): Promise<T> {
+    return this.runner.run({ endpoint, endpointClass, retry, call });
+  }
+
+  private streamSignal(signal: AbortSignal | undefined): AbortSignal {
+    return signal ? AbortSignal.any([signal, this.closing.signal]) : this.closing.signal;
+  }
+
+  private track(order: VenueOrder): void {
+    if (!order.clientOrderId) return;
+    if (FINAL_STATUSES.has(order.status)) this.maybeOpen.delete(order.clientOrderId);
+    else this.maybeOpen.set(order.clientOrderId, order.symbol);
+  }
+}

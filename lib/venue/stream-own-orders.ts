@@ -1,0 +1,97 @@
+import type { Exchange } from "ccxt";
+import type { Logger } from "../observability/logger";
+import { AsyncEventQueue } from "./async-event-queue";
+import { classifyVenueError } from "./classify-venue-error";
+import { mapCcxtOrder } from "./map-ccxt-order";
+import { mapCcxtTrade } from "./map-ccxt-trade";
+import type { ReconnectGate } from "./reconnect-gate";
+import type { OwnOrderEvent, VenueOrder } from "./venue-types";
+import { waitOrAbort } from "./wait-or-abort";
+
+export interface StreamOwnOrdersOptions {
+  exchange: Exchange;
+  symbol?: string;
+  signal: AbortSignal;
+  gate: ReconnectGate;
+  logger: Logger;
+  /** Orders we believe may be open (clientOrderId -> symbol); looked up after a reconnect. */
+  openOrders: () => Array<{ clientOrderId: string; symbol: string }>;
+  lookup: (order: { clientOrderId: string; symbol: string }) => Promise<VenueOrder | null>;
+  /** Every order state seen on the stream (keeps the open-order set current). */
+  onOrder: (order: VenueOrder) => void;
+  onResync: () => void;
+}
+
+/** Errors a reconnect cannot fix: the stream ends with them. */
+const PERMANENT = new Set(["auth", "validation", "config"]);
+
+/** Merges ccxt watchOrders and watchMyTrades (both fed by Binance's executionReport) into one stream. */
+export function streamOwnOrders(options: StreamOwnOrdersOptions): AsyncIterable<OwnOrderEvent> {
+  const { exchange, symbol, gate, logger } = options;
+  const stop = new AbortController();
+  const signal = AbortSignal.any([options.signal, stop.signal]);
+  const queue = new AsyncEventQueue<OwnOrderEvent>({ onReturn: () => stop.abort() });
+
+  const resync = async () => {
+    const known = options.openOrders();
+    const orders: VenueOrder[] = [];
+    const missing: string[] = [];
+    for (const entry of known) {
+      try {
+        const order = await options.lookup(entry);
+        if (order) {
+          orders.push(order);
+          options.onOrder(order);
+        } else missing.push(entry.clientOrderId);
+      } catch {
+        missing.push(entry.clientOrderId);
+      }
+    }
+    options.onResync();
+    logger.info(
+      { looked_up: known.length, missing: missing.length },
+      "own-order stream resynced after reconnect",
+    );
+    queue.push({ type: "resync", reason: "reconnect", orders, missing });
+  };
+
+  const loop = async (read: () => Promise<OwnOrderEvent[]>) => {
+    while (!signal.aborted && !queue.isEnded) {
+      try {
+        const events = await waitOrAbort({ promise: read(), signal });
+        gate.markHealthy();
+        for (const event of events) queue.push(event);
+      } catch (error) {
+        if (signal.aborted || queue.isEnded) return;
+        const classified = classifyVenueError({ error, endpoint: "watchOwnOrders" });
+        if (PERMANENT.has(classified.kind)) {
+          queue.fail(classified);
+          return;
+        }
+        logger.warn({ error_name: (error as Error)?.name }, "own-order stream dropped: reconnecting");
+        await gate.reconnect(resync);
+      }
+    }
+  };
+
+  const orders = loop(async () =>
+    (await exchange.watchOrders(symbol)).map((raw) => {
+      const order = mapCcxtOrder(raw);
+      options.onOrder(order);
+      return { type: "order" as const, order };
+    }),
+  );
+  const fills = loop(async () =>
+    (await exchange.watchMyTrades(symbol)).map((raw) => ({
+      type: "fill" as const,
+      trade: mapCcxtTrade(raw),
+    })),
+  );
+  const onAbort = () => queue.end();
+  signal.addEventListener("abort", onAbort, { once: true });
+  void Promise.all([orders, fills]).finally(() => {
+    signal.removeEventListener("abort", onAbort);
+    queue.end();
+  });
+  return queue;
+}

@@ -1,0 +1,67 @@
+import type { VenueCounters } from "./venue-counters";
+import type { VenueError } from "./venue-errors";
+import type {
+  CancelOrderRequest,
+  FetchTradesRequest,
+  Instrument,
+  OrderBookEvent,
+  OwnOrderEvent,
+  PlaceOrderRequest,
+  TradesPage,
+  VenueBalance,
+  VenueHealth,
+  VenueOrder,
+} from "./venue-types";
+
+/**
+ * accepted: the venue holds the order (recovered: found by client order id after an unknown attempt).
+ * rejected: definitive venue evidence that no order exists (filters, balance, auth, rate limit on every attempt).
+ * unknown: the order may or may not exist; leave it pending until a lookup, the user stream or reconciliation.
+ */
+export type PlaceOrderResult =
+  | { status: "accepted"; order: VenueOrder; recovered: boolean; attempts: number }
+  | { status: "rejected"; clientOrderId: string; error: VenueError; attempts: number }
+  | { status: "unknown"; clientOrderId: string; error: VenueError; attempts: number };
+
+/** not_found: the venue does not know the order as open (never existed, or already filled/canceled). */
+export type CancelOrderResult =
+  | { status: "canceled"; order: VenueOrder }
+  | { status: "not_found"; error: VenueError };
+
+export interface WatchOrderBookOptions {
+  symbol: string;
+  /** Levels per side in emitted books (default 50). */
+  depth?: number;
+  signal?: AbortSignal;
+}
+
+export interface WatchOwnOrdersOptions {
+  symbol?: string;
+  signal?: AbortSignal;
+}
+
+/** What Tally needs from a trading venue. Decimals are strings; symbols are ccxt unified ("BTC/USDT"). */
+export interface VenuePort {
+  /** "sim" or the ccxt exchange id. */
+  readonly venue: string;
+  loadInstruments(options?: { reload?: boolean }): Promise<Instrument[]>;
+  /**
+   * Never throws for an attempt that reached the venue: the outcome is in the result. Throws only
+   * VenueCircuitOpenError / VenueConfigError before anything was sent.
+   */
+  placeOrder(request: PlaceOrderRequest): Promise<PlaceOrderResult>;
+  /** Idempotent; retried on transient errors. Throws typed VenueErrors otherwise. */
+  cancelOrder(request: CancelOrderRequest): Promise<CancelOrderResult>;
+  /** null when the venue definitively does not know the id. */
+  fetchOrderByClientId(options: { symbol: string; clientOrderId: string }): Promise<VenueOrder | null>;
+  fetchOpenOrders(options?: { symbol?: string }): Promise<VenueOrder[]>;
+  fetchTradesSince(request: FetchTradesRequest): Promise<TradesPage>;
+  fetchBalances(): Promise<VenueBalance[]>;
+  /** Books after every update; a "snapshot" event follows the start, a gap and a reconnect. Ends on abort/close. */
+  watchOrderBook(options: WatchOrderBookOptions): AsyncIterable<OrderBookEvent>;
+  /** Own order updates and fills; a "resync" event after a reconnect. Ends on abort/close. */
+  watchOwnOrders(options?: WatchOwnOrdersOptions): AsyncIterable<OwnOrderEvent>;
+  checkHealth(): Promise<VenueHealth>;
+  getCounters(): VenueCounters;
+  close(): Promise<void>;
+}
