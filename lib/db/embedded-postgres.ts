@@ -22,6 +22,10 @@ const USER = "tally";
 // Local-only cluster bound to 127.0.0.1; the password only keeps other local users out by accident.
 const PASSWORD = "tally-local";
 
+export function databaseUrlFor(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
 
 function isAlive(pid: number): boolean {
@@ -102,7 +106,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     }
   }
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
+    url: databaseUrlFor(port, options.database),
     port,
     stop: () => pg.stop(),
   };

@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { prisma } from "../db/prisma";
+import { cachedVenueHealth } from "../venue/app-venue";
 
 export type CheckResult = { status: "ok" | "fail"; latencyMs?: number; detail?: string };
 export type Readiness = { status: "ok" | "fail"; checks: Record<string, CheckResult> };
@@ -55,7 +56,14 @@ export async function checkReadiness(): Promise<Readiness> {
     database.status === "ok"
       ? await timed(() => withTimeout(checkMigrations(), "migrations"))
       : { status: "fail" as const, detail: "database unreachable" };
-  const checks = { database, migrations };
+  const venue = await timed(async () => {
+    const health = await withTimeout(cachedVenueHealth(), "venue");
+    if (!health.reachable) throw new Error(health.error ?? "venue unreachable");
+    const open = Object.entries(health.breakers).filter(([, state]) => state === "open");
+    if (open.length > 0) throw new Error(`circuit breaker open: ${open.map(([name]) => name).join(", ")}`);
+    return health.clockOffsetWarning ? `clock offset ${health.clockOffsetMs} ms` : undefined;
+  });
+  const checks = { database, migrations, venue };
   const status = Object.values(checks).every((check) => check.status === "ok") ? "ok" : "fail";
   return { status, checks };
 }

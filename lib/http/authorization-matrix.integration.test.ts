@@ -51,7 +51,7 @@ async function discoverRoutes(): Promise<RouteCase[]> {
   return cases;
 }
 
-const params = (route: string) =>
+const params = (route: string): Record<string, string | string[]> =>
   route.includes("[id]")
     ? { id: "00000000-0000-4000-8000-000000000000" }
     : route.includes("[...path]")

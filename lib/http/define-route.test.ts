@@ -97,7 +97,7 @@ describe("defineRoute", () => {
       body: stream,
       headers: { "content-type": "application/json" },
       duplex: "half",
-    } as RequestInit);
+    } as RequestInit & { headers: Record<string, string> });
     expect(response.status).toBe(413);
     expect((await response.json()).code).toBe("payload_too_large");
   });

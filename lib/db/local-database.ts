@@ -1,0 +1,32 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { databaseUrlFor, startEmbeddedPostgres } from "./embedded-postgres";
+
+export type LocalDatabase = { url: string; close(): Promise<void> };
+
+function runningPostmasterPort(dataDir: string): number | undefined {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number.parseInt(pidLine ?? "", 10);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined;
+  }
+  const port = Number.parseInt(portLine ?? "", 10);
+  return Number.isInteger(port) ? port : undefined;
+}
+
+/**
+ * For command-line tools: DATABASE_URL when set; else the embedded cluster in the data dir, joining
+ * the server a running `npm start` owns, or starting it just for this command.
+ */
+export async function openLocalDatabase(dataDir: string): Promise<LocalDatabase> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, close: async () => {} };
+  const pgDir = path.join(dataDir, "pg");
+  const port = runningPostmasterPort(pgDir);
+  if (port) return { url: databaseUrlFor(port, "tally"), close: async () => {} };
+  const db = await startEmbeddedPostgres({ dataDir: pgDir, database: "tally" });
+  return { url: db.url, close: () => db.stop() };
+}
