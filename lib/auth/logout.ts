@@ -1,18 +1,10 @@
 import { recordAudit } from "../audit/record-audit";
-import { resolveSession, revokeSession } from "./resolve-session";
+import type { Principal } from "./principal";
+import { revokeSession } from "./resolve-session";
 
-/** Revokes the session behind a cookie value, if it is still live. */
-export async function logout({
-  sessionToken,
-  ip,
-  requestId,
-}: {
-  sessionToken: string;
-  ip: string;
-  requestId: string;
-}) {
-  const lookup = await resolveSession(sessionToken);
-  if (!lookup.ok || lookup.principal.kind !== "user") return;
-  await revokeSession(lookup.principal.sessionId);
-  await recordAudit({ actor: lookup.principal, action: "auth.logout", outcome: "success", ip, requestId });
+/** Ends a browser session server-side. A bot token is not a session: revoke tokens on the Admin page. */
+export async function logout({ principal, ip, requestId }: { principal: Principal; ip: string; requestId: string }) {
+  if (principal.kind !== "user") return;
+  await revokeSession(principal.sessionId);
+  await recordAudit({ actor: principal, action: "auth.logout", outcome: "success", ip, requestId });
 }
