@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { callRoute, TEST_ORIGIN } from "../../test/http-client";
 import { apiTokenFor, signedInUser } from "../../test/principals";
 import { resetDatabase } from "../../test/reset-database";
@@ -15,7 +15,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/health": "public",
   "GET /api/ready": "public",
   "POST /api/auth/login": "public",
-  "POST /api/auth/logout": "public",
+  "POST /api/auth/logout": "viewer",
   "GET /api/me": "viewer",
   "GET /api/users": "risk",
   "POST /api/users": "risk",
@@ -30,6 +30,7 @@ const EXPECTED: Record<string, Access> = {
   "DELETE /api/[...path]": "public",
 };
 
+const LOGOUT = "POST /api/auth/logout";
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const apiDir = path.resolve(import.meta.dirname, "../../app/api");
 
@@ -64,11 +65,13 @@ const cookies = {} as Record<Role, string>;
 
 beforeAll(async () => {
   await resetDatabase();
-  routes = await discoverRoutes();
-  for (const role of ROLES) {
-    tokens[role] = (await apiTokenFor(role)).token;
-    cookies[role] = (await signedInUser(role)).cookie;
-  }
+  // Logout revokes the session it is called with, so it goes last.
+  routes = (await discoverRoutes()).sort((a, b) => Number(a.key === LOGOUT) - Number(b.key === LOGOUT));
+  for (const role of ROLES) tokens[role] = (await apiTokenFor(role)).token;
+});
+
+beforeEach(async () => {
+  for (const role of ROLES) cookies[role] = (await signedInUser(role)).cookie;
 });
 
 describe("authorization matrix", () => {
