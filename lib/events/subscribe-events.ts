@@ -8,7 +8,8 @@ type Listener = (event: TallyEvent) => void;
 type Bus = { listeners: Set<Listener>; client?: pg.Client; connecting?: Promise<void>; attempt: number };
 
 const holder = globalThis as unknown as { __tallyEventBus?: Bus };
-const bus = (holder.__tallyEventBus ??= { listeners: new Set(), attempt: 0 });
+holder.__tallyEventBus ??= { listeners: new Set(), attempt: 0 };
+const bus = holder.__tallyEventBus;
 
 function deliver(event: TallyEvent) {
   for (const listener of bus.listeners) {
