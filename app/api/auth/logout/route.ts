@@ -10,7 +10,11 @@ export const POST = defineRoute({
     return new Response(null, {
       status: 204,
       headers: {
-        "set-cookie": serializeSessionCookie(SESSION_COOKIE, { value: "", maxAgeSeconds: 0, secure: isHttps(request) }),
+        "set-cookie": serializeSessionCookie(SESSION_COOKIE, {
+          value: "",
+          maxAgeSeconds: 0,
+          secure: isHttps(request),
+        }),
       },
     });
   },
