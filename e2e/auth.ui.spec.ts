@@ -61,6 +61,7 @@ test("a risk operator creates a user and an API token from the admin page", asyn
   baseURL,
 }) => {
   await signIn(page, ADMIN.username, ADMIN.password);
+  await expect(page).toHaveURL(/\/trade$/);
   await page.goto("/admin");
   const username = `ops-${Date.now().toString(36)}`;
   await page.getByLabel("New username").fill(username);
