@@ -6,15 +6,25 @@ import { createCcxtExchange } from "./create-ccxt-exchange";
 import { mapCcxtMarket } from "./map-ccxt-market";
 import { mapCcxtOrder } from "./map-ccxt-order";
 import { mapCcxtTrade } from "./map-ccxt-trade";
+import type {
+  DepthDiff,
+  DepthLevelPair,
+  DepthSnapshot,
+  FetchDepthSnapshotOptions,
+  PublicTrade,
+  WatchMarketStreamOptions,
+} from "./market-data-types";
+import { parseBinanceDepthDiff, parseBinancePublicTrade } from "./parse-binance-market-event";
 import { placeOrderWithRecovery } from "./place-order-with-recovery";
 import { ReconnectGate } from "./reconnect-gate";
 import { streamOrderBook } from "./stream-order-book";
 import { streamOwnOrders } from "./stream-own-orders";
+import { streamRawMarketEvents } from "./stream-raw-market-events";
 import { toDecimalString } from "./to-decimal-string";
 import { decodeTradeCursor, encodeTradeCursor } from "./trade-cursor";
 import type { VenueConfig } from "./venue-config";
 import { createVenueCounters, type VenueCounters } from "./venue-counters";
-import { VenueError, VenueValidationError } from "./venue-errors";
+import { VenueConfigError, VenueError, VenueValidationError } from "./venue-errors";
 import type {
   CancelOrderResult,
   PlaceOrderResult,
@@ -298,6 +308,54 @@ export class CcxtVenue implements VenuePort {
     });
   }
 
+  async fetchDepthSnapshot(options: FetchDepthSnapshotOptions): Promise<DepthSnapshot> {
+    const instrument = await this.instrument(options.symbol);
+    if (this.hasRawDepthStreams()) {
+      const raw = (await this.request("fetchDepth", "public", "idempotent", () =>
+        (this.exchange as unknown as { publicGetDepth(params: object): Promise<unknown> }).publicGetDepth({
+          symbol: instrument.venueSymbol,
+          limit: options.limit,
+        }),
+      )) as { lastUpdateId?: unknown; bids?: unknown; asks?: unknown };
+      if (typeof raw.lastUpdateId !== "number") throw new TypeError("depth snapshot without lastUpdateId");
+      return { lastUpdateId: raw.lastUpdateId, bids: rawLevels(raw.bids), asks: rawLevels(raw.asks) };
+    }
+    const book = await this.request("fetchOrderBook", "public", "idempotent", () =>
+      this.exchange.fetchOrderBook(options.symbol, options.limit),
+    );
+    const side = (levels: unknown[][]): DepthLevelPair[] =>
+      levels.map((level) => [toDecimalString(level[0]) ?? "0", toDecimalString(level[1]) ?? "0"] as const);
+    return {
+      lastUpdateId: typeof book.nonce === "number" ? book.nonce : 0,
+      bids: side(book.bids as unknown[][]),
+      asks: side(book.asks as unknown[][]),
+    };
+  }
+
+  async *watchDepthDiffs(options: WatchMarketStreamOptions): AsyncGenerator<DepthDiff> {
+    const instrument = await this.instrument(options.symbol);
+    yield* streamRawMarketEvents({
+      url: this.rawStreamUrl(`${instrument.venueSymbol.toLowerCase()}@depth@100ms`),
+      signal: this.streamSignal(options.signal),
+      gate: this.bookGate,
+      logger: this.log,
+      parse: parseBinanceDepthDiff,
+      onConnectionChange: options.onConnectionChange,
+    });
+  }
+
+  async *watchPublicTrades(options: WatchMarketStreamOptions): AsyncGenerator<PublicTrade> {
+    const instrument = await this.instrument(options.symbol);
+    yield* streamRawMarketEvents({
+      url: this.rawStreamUrl(`${instrument.venueSymbol.toLowerCase()}@trade`),
+      signal: this.streamSignal(options.signal),
+      gate: this.bookGate,
+      logger: this.log,
+      parse: (message) => parseBinancePublicTrade(message, options.symbol),
+      onConnectionChange: options.onConnectionChange,
+    });
+  }
+
   async *watchOwnOrders(options: WatchOwnOrdersOptions = {}): AsyncGenerator<OwnOrderEvent> {
     await this.loadInstruments();
     yield* streamOwnOrders({
@@ -401,6 +459,30 @@ export class CcxtVenue implements VenuePort {
     return this.runner.run({ endpoint, endpointClass, retry, call });
   }
 
+  private async instrument(symbol: string): Promise<Instrument> {
+    const instrument = (await this.loadInstruments()).find((candidate) => candidate.symbol === symbol);
+    if (!instrument) throw new VenueValidationError(`unknown symbol ${symbol}`);
+    return instrument;
+  }
+
+  /** Binance spot and the simulator speak `<ws>/ws/<stream>` with `depthUpdate` diffs. */
+  private hasRawDepthStreams(): boolean {
+    return (
+      this.config.sim !== undefined || this.exchange.id === "binance" || this.exchange.id === "binanceus"
+    );
+  }
+
+  private rawStreamUrl(stream: string): string {
+    if (!this.hasRawDepthStreams()) {
+      throw new VenueConfigError(
+        `raw market streams are only implemented for Binance-family venues, not ${this.venue}`,
+      );
+    }
+    const ws = (this.exchange.urls as { api?: { ws?: { spot?: unknown } } }).api?.ws?.spot;
+    if (typeof ws !== "string") throw new VenueConfigError(`no spot WebSocket URL for ${this.venue}`);
+    return `${ws.replace(/\/$/, "")}/${stream}`;
+  }
+
   private streamSignal(signal: AbortSignal | undefined): AbortSignal {
     return signal ? AbortSignal.any([signal, this.closing.signal]) : this.closing.signal;
   }
@@ -410,4 +492,15 @@ export class CcxtVenue implements VenuePort {
     if (FINAL_STATUSES.has(order.status)) this.maybeOpen.delete(order.clientOrderId);
     else this.maybeOpen.set(order.clientOrderId, order.symbol);
   }
+}
+
+function rawLevels(value: unknown): DepthLevelPair[] {
+  if (!Array.isArray(value)) throw new TypeError("depth snapshot side must be an array");
+  return value.map((level) => {
+    const [price, quantity] = level as unknown[];
+    if (typeof price !== "string" || typeof quantity !== "string") {
+      throw new TypeError("depth snapshot level must be [price, quantity] strings");
+    }
+    return [price, quantity] as const;
+  });
 }

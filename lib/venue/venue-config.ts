@@ -87,13 +87,20 @@ function readPositiveInt(value: string | undefined, name: string): number | unde
 /**
  * VENUE=sim (default): the simulator at SIM_HOST:SIM_PORT with SIM_API_KEY/SIM_API_SECRET.
  * VENUE=<ccxt id>: VENUE_API_KEY, VENUE_API_SECRET, VENUE_SANDBOX=true|false.
- * Optional: VENUE_TIMEOUT_MS, VENUE_RECV_WINDOW_MS.
+ * Optional: VENUE_TIMEOUT_MS, VENUE_RECV_WINDOW_MS, VENUE_PRIVATE_CONCURRENCY (default 2 in flight),
+ * VENUE_RATE_LIMIT_PER_SECOND (default 10 requests/s; raise only for the simulator or a venue that allows it).
  */
 export function venueConfigFromEnv(env: Record<string, string | undefined>): VenueConfig {
   const venue = (env.VENUE ?? "").trim().toLowerCase() || "sim";
+  const privateConcurrency = readPositiveInt(env.VENUE_PRIVATE_CONCURRENCY, "VENUE_PRIVATE_CONCURRENCY");
+  const ratePerSecond = readPositiveInt(env.VENUE_RATE_LIMIT_PER_SECOND, "VENUE_RATE_LIMIT_PER_SECOND");
   const common = {
     timeoutMs: readPositiveInt(env.VENUE_TIMEOUT_MS, "VENUE_TIMEOUT_MS"),
     recvWindowMs: readPositiveInt(env.VENUE_RECV_WINDOW_MS, "VENUE_RECV_WINDOW_MS"),
+    ...(privateConcurrency ? { concurrency: { private: privateConcurrency, public: 4 } } : {}),
+    ...(ratePerSecond
+      ? { rateLimit: { capacity: Math.max(20, ratePerSecond * 2), refillPerSecond: ratePerSecond } }
+      : {}),
   };
   if (venue === "sim") {
     const host = env.SIM_HOST || "127.0.0.1";

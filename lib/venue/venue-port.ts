@@ -1,3 +1,10 @@
+import type {
+  DepthDiff,
+  DepthSnapshot,
+  FetchDepthSnapshotOptions,
+  PublicTrade,
+  WatchMarketStreamOptions,
+} from "./market-data-types";
 import type { VenueCounters } from "./venue-counters";
 import type { VenueError } from "./venue-errors";
 import type {
@@ -59,6 +66,16 @@ export interface VenuePort {
   fetchBalances(): Promise<VenueBalance[]>;
   /** Books after every update; a "snapshot" event follows the start, a gap and a reconnect. Ends on abort/close. */
   watchOrderBook(options: WatchOrderBookOptions): AsyncIterable<OrderBookEvent>;
+  /** REST depth snapshot with the venue's update id, for syncing a local book from diffs. */
+  fetchDepthSnapshot(options: FetchDepthSnapshotOptions): Promise<DepthSnapshot>;
+  /**
+   * The venue's raw depth diffs (Binance `<symbol>@depth@100ms`), reconnecting with backoff until the
+   * signal aborts. Diffs missed while disconnected show up as a `U` gap. Binance-family venues only:
+   * others throw VenueConfigError.
+   */
+  watchDepthDiffs(options: WatchMarketStreamOptions): AsyncIterable<DepthDiff>;
+  /** Public trades (Binance `<symbol>@trade`), reconnecting until the signal aborts. */
+  watchPublicTrades(options: WatchMarketStreamOptions): AsyncIterable<PublicTrade>;
   /** Own order updates and fills; a "resync" event after a reconnect. Ends on abort/close. */
   watchOwnOrders(options?: WatchOwnOrdersOptions): AsyncIterable<OwnOrderEvent>;
   checkHealth(): Promise<VenueHealth>;

@@ -1,0 +1,15 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { openEventsStream } from "@/lib/marketdata/open-events-stream";
+import { notAnEventStreamRequest, sseResponse } from "@/lib/marketdata/sse-response";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export const GET = defineRoute({
+  access: "viewer",
+  handler: async ({ request }) => {
+    const refused = notAnEventStreamRequest(request);
+    if (refused) return refused;
+    return sseResponse(openEventsStream({ signal: request.signal }).readable);
+  },
+});

@@ -1,0 +1,25 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { appBookHub } from "@/lib/marketdata/app-book-hub";
+import { openOrderbookStream } from "@/lib/marketdata/open-orderbook-stream";
+import { orderbookStreamQuerySchema } from "@/lib/marketdata/orderbook-stream-protocol";
+import { notAnEventStreamRequest, sseResponse } from "@/lib/marketdata/sse-response";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export const GET = defineRoute({
+  access: "viewer",
+  query: orderbookStreamQuerySchema,
+  handler: async ({ request, query }) => {
+    const refused = notAnEventStreamRequest(request);
+    if (refused) return refused;
+    const stream = await openOrderbookStream({
+      hub: appBookHub(),
+      symbol: query.symbol,
+      depth: query.depth,
+      lastEventId: request.headers.get("last-event-id"),
+      signal: request.signal,
+    });
+    return sseResponse(stream.readable);
+  },
+});

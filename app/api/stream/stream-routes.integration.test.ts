@@ -1,0 +1,185 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requireDatabaseUrl } from "../../../lib/env";
+import { eventsReady } from "../../../lib/events/subscribe-events";
+import { appBookHub } from "../../../lib/marketdata/app-book-hub";
+import { eventually } from "../../../lib/marketdata/testing/eventually";
+import { SseFrameReader } from "../../../lib/marketdata/testing/read-sse-frames";
+import { appVenue } from "../../../lib/venue/app-venue";
+import { type Sim, simControl } from "../../../lib/venue/testing/sim-test-helpers";
+import { startSim } from "../../../sim/start-sim";
+import { apiTokenFor } from "../../../test/principals";
+import { resetDatabase } from "../../../test/reset-database";
+
+let sim: Sim;
+let token: string;
+let orderbookRoute: typeof import("./orderbook/route");
+let eventsRoute: typeof import("./events/route");
+
+beforeAll(async () => {
+  sim = await startSim({ port: 0, seed: 5, market: true, diffsPerSecond: 200 });
+  process.env.SIM_PORT = String(sim.port);
+  process.env.ORDERBOOK_MIN_RESYNC_INTERVAL_MS = "50";
+  await resetDatabase();
+  token = (await apiTokenFor("viewer")).token;
+  orderbookRoute = await import("./orderbook/route");
+  eventsRoute = await import("./events/route");
+});
+
+afterAll(async () => {
+  appBookHub().stop();
+  await appVenue().close();
+  await sim.close();
+});
+
+function get(
+  handler: (r: Request, c: { params: Promise<unknown> }) => Promise<Response>,
+  path: string,
+  headers: Record<string, string> = {},
+) {
+  const controller = new AbortController();
+  const request = new Request(`http://tally.test${path}`, {
+    headers: {
+      host: "tally.test",
+      accept: "text/event-stream",
+      authorization: `Bearer ${token}`,
+      ...headers,
+    },
+    signal: controller.signal,
+  });
+  return { response: handler(request, { params: Promise.resolve({}) }), abort: () => controller.abort() };
+}
+
+type Level = [string, string];
+const apply = (book: Map<string, string>, levels: Level[]) => {
+  for (const [price, quantity] of levels) {
+    if (Number(quantity) === 0) book.delete(price);
+    else book.set(price, quantity);
+  }
+};
+
+describe("GET /api/stream/orderbook", () => {
+  it("refuses bad requests with problem+json", async () => {
+    const unknown = await get(orderbookRoute.GET, "/api/stream/orderbook?symbol=NOPE/USDT").response;
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).code).toBe("unknown_symbol");
+    const badDepth = await get(orderbookRoute.GET, "/api/stream/orderbook?symbol=BTC/USDT&depth=501")
+      .response;
+    expect((await badDepth.json()).code).toBe("validation_failed");
+    const notSse = await get(orderbookRoute.GET, "/api/stream/orderbook?symbol=BTC/USDT", {
+      accept: "application/json",
+    }).response;
+    expect(notSse.status).toBe(406);
+  });
+
+  it("sends a snapshot then contiguous updates that rebuild the server's book; Last-Event-ID gets a fresh snapshot", async () => {
+    const first = get(orderbookRoute.GET, "/api/stream/orderbook?symbol=BTC/USDT&depth=10");
+    const response = await first.response;
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = new SseFrameReader(response.body!);
+    expect((await reader.next())?.retry).toBe(1000);
+    const bids = new Map<string, string>();
+    const asks = new Map<string, string>();
+    let seq = 0;
+    let updates = 0;
+    let lastUpdateId = 0;
+    let live = false;
+    while (updates < 20) {
+      const frame = (await reader.nextEvent())!;
+      if (frame.event === "trade") continue;
+      const data = JSON.parse(frame.data!);
+      expect(Number(frame.id)).toBe(seq + 1);
+      expect(data.seq).toBe(seq + 1);
+      seq = data.seq;
+      if (frame.event === "snapshot") {
+        bids.clear();
+        asks.clear();
+        apply(bids, data.bids);
+        apply(asks, data.asks);
+        live = data.status === "live";
+      } else if (frame.event === "update") {
+        expect(live).toBe(true);
+        apply(bids, data.bids);
+        apply(asks, data.asks);
+        updates += 1;
+      }
+      if (data.lastUpdateId) lastUpdateId = data.lastUpdateId;
+    }
+    await simControl(sim, "POST", "market", { running: false });
+    const feed = appBookHub().feed("BTC/USDT")!;
+    while (lastUpdateId !== feed.levels(10)?.lastUpdateId) {
+      const frame = (await reader.nextEvent())!;
+      if (frame.event !== "update") continue;
+      const data = JSON.parse(frame.data!);
+      expect(data.seq).toBe(seq + 1);
+      seq = data.seq;
+      apply(bids, data.bids);
+      apply(asks, data.asks);
+      lastUpdateId = data.lastUpdateId;
+    }
+    const server = feed.levels(10)!;
+    expect([...bids.entries()].sort((a, b) => Number(b[0]) - Number(a[0]))).toEqual(server.bids);
+    expect([...asks.entries()].sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(server.asks);
+    first.abort();
+
+    const again = get(orderbookRoute.GET, "/api/stream/orderbook?symbol=BTC/USDT&depth=10", {
+      "last-event-id": String(seq),
+    });
+    const reconnected = new SseFrameReader((await again.response).body!);
+    const snapshot = (await reconnected.nextEvent())!;
+    expect(snapshot.event).toBe("snapshot");
+    const data = JSON.parse(snapshot.data!);
+    expect(data.seq).toBe(seq + 1);
+    expect(data.bids).toEqual(server.bids);
+    again.abort();
+    await simControl(sim, "POST", "market", { running: true });
+  });
+
+  it("keeps at most one pending chunk for a client that stops reading, then resumes with the next seq", async () => {
+    const slow = get(orderbookRoute.GET, "/api/stream/orderbook?symbol=BTC/USDT&depth=20");
+    const reader = new SseFrameReader((await slow.response).body!);
+    await reader.next();
+    const feed = appBookHub().feed("BTC/USDT")!;
+    await eventually(() => (feed.status() === "live" ? true : undefined));
+    const start = feed.version;
+    let maxPending = 0;
+    const stop = feed.onChange(() => {
+      for (const stats of appBookHub().connectionStats())
+        maxPending = Math.max(maxPending, stats.pendingChunks);
+    });
+    await eventually(() => (feed.version >= start + 30 ? true : undefined));
+    stop();
+    expect(maxPending).toBeLessThanOrEqual(1);
+    const stats = appBookHub()
+      .connectionStats()
+      .find((s) => s.depth === 20)!;
+    expect(stats.framesSent).toBeLessThan(feed.version - start);
+    let seq = 0;
+    for (let i = 0; i < 5; i++) {
+      const frame = (await reader.nextEvent())!;
+      if (frame.event === "trade") continue;
+      const data = JSON.parse(frame.data!);
+      if (seq > 0) expect(data.seq).toBe(seq + 1);
+      seq = data.seq;
+    }
+    slow.abort();
+  });
+});
+
+describe("GET /api/stream/events", () => {
+  it("delivers an event NOTIFYed from another database connection", async () => {
+    const stream = get(eventsRoute.GET, "/api/stream/events");
+    const reader = new SseFrameReader((await stream.response).body!);
+    await eventsReady();
+    const other = new pg.Client({ connectionString: requireDatabaseUrl() });
+    await other.connect();
+    await other.query("SELECT pg_notify('tally_events', $1)", [
+      JSON.stringify({ type: "order.updated", at: new Date().toISOString(), data: { id: "o-1" } }),
+    ]);
+    await other.end();
+    const frame = (await reader.nextEvent())!;
+    expect(frame.event).toBe("order.updated");
+    expect(JSON.parse(frame.data!).data).toEqual({ id: "o-1" });
+    stream.abort();
+  });
+});

@@ -1,0 +1,97 @@
+/** Produces chunks on demand: the stream asks only when the client can take one. */
+export interface SseSource {
+  /** Called once; the source calls `wake` whenever it may have something to send. */
+  start(wake: () => void): void;
+  /** The next chunk to send now, or undefined when there is nothing (or nothing yet). */
+  nextChunk(): string | undefined;
+  close(): void;
+}
+
+export interface SseStream {
+  readonly readable: ReadableStream<Uint8Array>;
+  /** Chunks enqueued and not yet read by the client; never more than 1. */
+  pendingChunks(): number;
+}
+
+export interface CreateSseStreamOptions {
+  source: SseSource;
+  heartbeatMs: number;
+  retryMs: number;
+  /** Aborts when the client goes away. */
+  signal?: AbortSignal;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A text/event-stream body that never buffers more than one chunk per client: a chunk is
+ * enqueued only while `desiredSize > 0`; otherwise the source stays dirty and is asked again
+ * when the client reads (`pull`), so a slow client gets the latest state, not a backlog.
+ */
+export function createSseStream(options: CreateSseStreamOptions): SseStream {
+  const { source, heartbeatMs, retryMs, signal } = options;
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  let prefix = `retry: ${retryMs}\n\n`;
+  let heartbeatDue = false;
+  let closed = false;
+  let heartbeat: NodeJS.Timeout | undefined;
+
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    signal?.removeEventListener("abort", onAbort);
+    source.close();
+  };
+  const onAbort = () => {
+    try {
+      controller?.close();
+    } catch {
+      // already closed or errored
+    }
+    close();
+  };
+
+  const flush = () => {
+    if (closed || !controller || (controller.desiredSize ?? 0) <= 0) return;
+    let chunk = source.nextChunk();
+    if (chunk === undefined && heartbeatDue) chunk = ": heartbeat\n\n";
+    if (chunk === undefined && prefix === "") return;
+    heartbeatDue = false;
+    const text = prefix + (chunk ?? "");
+    prefix = "";
+    controller.enqueue(encoder.encode(text));
+  };
+
+  const readable = new ReadableStream<Uint8Array>(
+    {
+      start(streamController) {
+        controller = streamController;
+        if (signal?.aborted) {
+          onAbort();
+          return;
+        }
+        signal?.addEventListener("abort", onAbort, { once: true });
+        heartbeat = setInterval(() => {
+          heartbeatDue = true;
+          flush();
+        }, heartbeatMs);
+        heartbeat.unref();
+        source.start(flush);
+        flush();
+      },
+      pull() {
+        flush();
+      },
+      cancel() {
+        close();
+      },
+    },
+    new CountQueuingStrategy({ highWaterMark: 1 }),
+  );
+
+  return {
+    readable,
+    pendingChunks: () => (closed || !controller ? 0 : Math.max(0, 1 - (controller.desiredSize ?? 1))),
+  };
+}

@@ -1,0 +1,31 @@
+import type { BookView } from "./book-view";
+import type { WireLevel } from "./orderbook-stream-protocol";
+
+/** Clients that were sent the same view and are now sent the same newer one share the work. */
+const cache = new WeakMap<BookView, { to: BookView; json: string }>();
+
+function changedLevels(
+  before: ReadonlyMap<string, string>,
+  after: readonly WireLevel[],
+  afterMap: ReadonlyMap<string, string>,
+): WireLevel[] {
+  const changes: WireLevel[] = [];
+  for (const level of after) if (before.get(level[0]) !== level[1]) changes.push(level);
+  for (const price of before.keys()) if (!afterMap.has(price)) changes.push([price, "0"]);
+  return changes;
+}
+
+/**
+ * The JSON members of an `update` frame (`"bids":…,"asks":…,"lastUpdateId":…,"venueTime":…,
+ * "serverTime":…`) taking a client from `from` to `to`: only the levels within the top depth
+ * whose quantity changed, with "0" for levels that left it.
+ */
+export function diffBookViews(from: BookView, to: BookView): string {
+  const cached = cache.get(from);
+  if (cached?.to === to) return cached.json;
+  const bids = changedLevels(from.bidMap, to.bids, to.bidMap);
+  const asks = changedLevels(from.askMap, to.asks, to.askMap);
+  const json = `"bids":${JSON.stringify(bids)},"asks":${JSON.stringify(asks)},"lastUpdateId":${to.lastUpdateId},"venueTime":${to.venueTime},"serverTime":${to.serverTime}`;
+  cache.set(from, { to, json });
+  return json;
+}

@@ -1,0 +1,56 @@
+import type { BookHub } from "./book-hub";
+import { createSseStream } from "./create-sse-stream";
+import { ORDERBOOK_RETRY_MS, STREAM_HEARTBEAT_MS } from "./orderbook-stream-protocol";
+import { OrderbookStreamSession } from "./orderbook-stream-session";
+
+export interface OpenOrderbookStreamOptions {
+  hub: BookHub;
+  symbol: string;
+  depth: number;
+  /** `Last-Event-ID` of a reconnecting client: the fresh snapshot continues from the next seq. */
+  lastEventId?: string | null;
+  /** Aborts when the client disconnects. */
+  signal?: AbortSignal;
+  heartbeatMs?: number;
+}
+
+export interface OrderbookStream {
+  readable: ReadableStream<Uint8Array>;
+  session: OrderbookStreamSession;
+}
+
+/**
+ * Subscribes to the symbol's shared feed (400 `unknown_symbol` before any byte is streamed) and
+ * returns the client's event stream; the subscription is released when the stream ends.
+ */
+export async function openOrderbookStream(options: OpenOrderbookStreamOptions): Promise<OrderbookStream> {
+  const { hub, symbol, depth } = options;
+  const subscription = await hub.subscribe(symbol);
+  const previous = Number(options.lastEventId);
+  const session = new OrderbookStreamSession({
+    feed: subscription.feed,
+    depth,
+    maxUpdatesPerSecond: hub.config.maxUpdatesPerSecond,
+    initialSeq: Number.isSafeInteger(previous) && previous > 0 ? previous : 0,
+  });
+  let untrack = () => {};
+  const stream = createSseStream({
+    source: {
+      start: (wake) => {
+        untrack = hub.track(session);
+        session.start(wake);
+      },
+      nextChunk: () => session.nextChunk(),
+      close: () => {
+        session.close();
+        untrack();
+        subscription.release();
+      },
+    },
+    heartbeatMs: options.heartbeatMs ?? STREAM_HEARTBEAT_MS,
+    retryMs: ORDERBOOK_RETRY_MS,
+    signal: options.signal,
+  });
+  session.pendingChunks = stream.pendingChunks;
+  return { readable: stream.readable, session };
+}

@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+/**
+ * Wire protocol of `GET /api/stream/orderbook?symbol=BTC/USDT&depth=50` (Server-Sent Events),
+ * shared by the server (encoder) and the browser (decoder). Pure types and zod schemas, no I/O.
+ *
+ * Stream: `retry: 1000`, then `event: snapshot` (id = seq), then `event: update` frames whose
+ * seq is always the previous + 1 (a client seeing a gap reconnects), `event: status` when only
+ * the book's state changes (also carries the next seq), `event: trade` tape entries (no seq),
+ * and a `: heartbeat` comment every 15 s. A book that went resyncing is re-sent as a `snapshot`
+ * (next seq) once live again. Reconnecting with `Last-Event-ID` yields a fresh snapshot.
+ */
+
+export const ORDERBOOK_DEPTH_DEFAULT = 50;
+export const ORDERBOOK_DEPTH_MAX = 500;
+export const ORDERBOOK_RETRY_MS = 1000;
+export const STREAM_HEARTBEAT_MS = 15_000;
+
+export const orderbookStreamQuerySchema = z.object({
+  symbol: z.string().min(1).max(40),
+  depth: z.coerce.number().int().min(1).max(ORDERBOOK_DEPTH_MAX).default(ORDERBOOK_DEPTH_DEFAULT),
+});
+export type OrderbookStreamQuery = z.infer<typeof orderbookStreamQuerySchema>;
+
+/**
+ * - `connecting`: no book yet (first snapshot not synced).
+ * - `live`: consistent with the venue and updated recently.
+ * - `stale`: consistent as far as we know, but no venue update for longer than the staleness bound.
+ * - `resyncing`: a gap or reconnect discarded the book; levels are not shown until the next snapshot.
+ */
+export const bookStreamStatusSchema = z.enum(["connecting", "live", "stale", "resyncing"]);
+export type BookStreamStatus = z.infer<typeof bookStreamStatusSchema>;
+
+const decimalString = z.string().regex(/^\d+(\.\d+)?$/);
+/** `[price, quantity]`; in updates a quantity of "0" removes the level. */
+export const wireLevelSchema = z.tuple([decimalString, decimalString]);
+export type WireLevel = z.infer<typeof wireLevelSchema>;
+
+export const snapshotFrameSchema = z.object({
+  symbol: z.string(),
+  seq: z.number().int().positive(),
+  status: bookStreamStatusSchema,
+  /** Best first, at most `depth` levels. Empty unless status is live or stale. */
+  bids: z.array(wireLevelSchema),
+  /** Best first, at most `depth` levels. */
+  asks: z.array(wireLevelSchema),
+  /** Venue update id the levels correspond to; null while no book is synced. */
+  lastUpdateId: z.number().int().nullable(),
+  /** Venue event time (`E`, ms) of the last applied diff or snapshot fetch; null before. */
+  venueTime: z.number().nullable(),
+  /** Server time (ms) when the book last changed (diff received); null before. */
+  serverTime: z.number().nullable(),
+});
+export type SnapshotFrame = z.infer<typeof snapshotFrameSchema>;
+
+export const updateFrameSchema = z.object({
+  seq: z.number().int().positive(),
+  status: bookStreamStatusSchema,
+  /** Only levels within the top `depth` that changed since the previous frame to this client. */
+  bids: z.array(wireLevelSchema),
+  asks: z.array(wireLevelSchema),
+  lastUpdateId: z.number().int().nullable(),
+  venueTime: z.number().nullable(),
+  serverTime: z.number().nullable(),
+});
+export type UpdateFrame = z.infer<typeof updateFrameSchema>;
+
+export const statusFrameSchema = z.object({
+  seq: z.number().int().positive(),
+  status: bookStreamStatusSchema,
+});
+export type StatusFrame = z.infer<typeof statusFrameSchema>;
+
+export const tradeFrameSchema = z.object({
+  symbol: z.string(),
+  price: decimalString,
+  quantity: decimalString,
+  /** Taker side. */
+  side: z.enum(["buy", "sell"]),
+  /** Venue trade time, ms. */
+  time: z.number(),
+  id: z.string(),
+});
+export type TradeFrame = z.infer<typeof tradeFrameSchema>;
+
+export type OrderbookStreamEvent =
+  | { event: "snapshot"; data: SnapshotFrame }
+  | { event: "update"; data: UpdateFrame }
+  | { event: "status"; data: StatusFrame }
+  | { event: "trade"; data: TradeFrame };
+
+export const orderbookStreamEventSchemas = {
+  snapshot: snapshotFrameSchema,
+  update: updateFrameSchema,
+  status: statusFrameSchema,
+  trade: tradeFrameSchema,
+} as const;
+
+/** Events stream (`GET /api/stream/events`): `event: <type>`, `data: <TallyEvent JSON>`. */
+export const tallyEventFrameSchema = z.object({
+  type: z.string(),
+  at: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
