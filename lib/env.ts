@@ -39,6 +39,14 @@ const envSchema = z.object({
   SIM_API_KEY: z.string().min(1).default("tally-sim-key"),
   SIM_API_SECRET: z.string().min(1).default("tally-sim-secret"),
   SIM_SEED: z.coerce.number().int().optional(),
+  IDEMPOTENCY_TTL_HOURS: z.coerce.number().positive().default(24),
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  IDEMPOTENCY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  RISK_MAX_ORDER_NOTIONAL: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, "must be a plain decimal such as 250000")
+    .default("250000"),
+  RISK_MAX_OPEN_ORDERS_PER_SYMBOL: z.coerce.number().int().min(1).default(50),
 });
 
 export type Env = z.infer<typeof envSchema>;

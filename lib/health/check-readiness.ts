@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { prisma } from "../db/prisma";
+import { checkOrderbookFeeds } from "../marketdata/check-orderbook-feeds";
 import { cachedVenueHealth } from "../venue/app-venue";
 
 export type CheckResult = { status: "ok" | "fail"; latencyMs?: number; detail?: string };
@@ -63,7 +64,8 @@ export async function checkReadiness(): Promise<Readiness> {
     if (open.length > 0) throw new Error(`circuit breaker open: ${open.map(([name]) => name).join(", ")}`);
     return health.clockOffsetWarning ? `clock offset ${health.clockOffsetMs} ms` : undefined;
   });
-  const checks = { database, migrations, venue };
+  const orderbook = await timed(async () => checkOrderbookFeeds());
+  const checks = { database, migrations, venue, orderbook };
   const status = Object.values(checks).every((check) => check.status === "ok") ? "ok" : "fail";
   return { status, checks };
 }

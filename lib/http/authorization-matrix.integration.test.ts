@@ -23,6 +23,15 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/tokens": "risk",
   "POST /api/tokens": "risk",
   "DELETE /api/tokens/[id]": "risk",
+  "GET /api/stream/orderbook": "viewer",
+  "GET /api/stream/events": "viewer",
+  "GET /api/instruments": "viewer",
+  "GET /api/orders": "viewer",
+  "POST /api/orders": "trader",
+  "POST /api/orders/batch": "trader",
+  "GET /api/orders/[id]": "viewer",
+  "POST /api/orders/[id]/cancel": "trader",
+  "GET /api/idempotency/[key]": "viewer",
   "GET /api/[...path]": "public",
   "POST /api/[...path]": "public",
   "PUT /api/[...path]": "public",
@@ -55,9 +64,11 @@ async function discoverRoutes(): Promise<RouteCase[]> {
 const params = (route: string): Record<string, string | string[]> =>
   route.includes("[id]")
     ? { id: "00000000-0000-4000-8000-000000000000" }
-    : route.includes("[...path]")
-      ? { path: ["x"] }
-      : {};
+    : route.includes("[key]")
+      ? { key: "no-such-key" }
+      : route.includes("[...path]")
+        ? { path: ["x"] }
+        : {};
 
 let routes: RouteCase[];
 const tokens = {} as Record<Role, string>;

@@ -5,6 +5,7 @@ import type { Principal } from "../auth/principal";
 import { hasRole, type Role } from "../auth/roles";
 import { env } from "../env";
 import { DomainError } from "../errors/domain-error";
+import { parseIdempotencyKey } from "../idempotency/parse-idempotency-key";
 import { logger } from "../observability/logger";
 import { clientIp } from "./client-ip";
 import { assertSameOrigin, isStateChanging } from "./origin-check";
@@ -20,6 +21,10 @@ type RouteContext<TBody, TQuery, TParams, TAccess extends Access> = {
   ip: string;
   principal: TAccess extends "public" ? undefined : Principal;
   body: TBody;
+  /** The JSON body as received (before zod), for request fingerprints. */
+  rawBody: unknown;
+  /** The validated Idempotency-Key header when the route declares `idempotencyKey: true`, else "". */
+  idempotencyKey: string;
   query: TQuery;
   params: TParams;
 };
@@ -37,6 +42,8 @@ type RouteDefinition<
   body?: TBody;
   query?: TQuery;
   params?: TParams;
+  /** Require a valid Idempotency-Key header (checked after auth, before params and body). */
+  idempotencyKey?: boolean;
   handler: (
     context: RouteContext<z.output<TBody>, z.output<TQuery>, z.output<TParams>, TAccess>,
   ) => Promise<RouteResult>;
@@ -107,6 +114,9 @@ export function defineRoute<
       } else if (isStateChanging(request.method)) {
         assertSameOrigin(request, { allowed: env().TALLY_ALLOWED_ORIGINS, requireOrigin: false });
       }
+      const idempotencyKey = definition.idempotencyKey
+        ? parseIdempotencyKey({ header: request.headers.get("idempotency-key") })
+        : "";
       const params = parseWith(definition.params, (await context?.params) ?? {}, "params");
       const query = parseWith(
         definition.query,
@@ -121,6 +131,8 @@ export function defineRoute<
         ip,
         principal: principal as RouteContext<unknown, unknown, unknown, TAccess>["principal"],
         body: body as z.output<TBody>,
+        rawBody,
+        idempotencyKey,
         query: query as z.output<TQuery>,
         params: params as z.output<TParams>,
       });

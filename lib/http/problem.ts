@@ -39,6 +39,25 @@ type ProblemOptions = {
   headers?: Record<string, string>;
 };
 
+/** The RFC 9457 body (as an object) that problemResponse sends. */
+export function problemBody({
+  status,
+  code,
+  detail,
+  requestId,
+  extra,
+}: Omit<ProblemOptions, "headers">): Record<string, unknown> {
+  return {
+    type: `about:blank#${code}`,
+    title: titleByStatus[status] ?? "Error",
+    status,
+    code,
+    detail,
+    ...(requestId ? { requestId } : {}),
+    ...extra,
+  };
+}
+
 /** An RFC 9457 problem+json response with a stable `code` member. */
 export function problemResponse({
   status,
@@ -48,15 +67,7 @@ export function problemResponse({
   extra,
   headers,
 }: ProblemOptions): Response {
-  const body = {
-    type: `about:blank#${code}`,
-    title: titleByStatus[status] ?? "Error",
-    status,
-    code,
-    detail,
-    ...(requestId ? { requestId } : {}),
-    ...extra,
-  };
+  const body = problemBody({ status, code, detail, requestId, extra });
   return new Response(JSON.stringify(body), {
     status,
     headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },

@@ -5,7 +5,7 @@ const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silen
 /** Secrets never reach the log: these paths are censored wherever they appear. */
 export const logger = pino({
   level,
-  base: { service: "tally" },
+  base: { app: "tally" },
   redact: {
     paths: [
       "password",

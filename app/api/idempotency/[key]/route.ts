@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { principalScope } from "@/lib/auth/principal";
+import { defineRoute } from "@/lib/http/define-route";
+import { getIdempotencyOutcome } from "@/lib/idempotency/get-idempotency-outcome";
+
+const params = z.object({
+  key: z.string().regex(/^[\x20-\x7e]{1,255}$/, "must be 1 to 255 printable ASCII characters"),
+});
+
+export const GET = defineRoute({
+  access: "viewer",
+  params,
+  handler: async ({ params, principal }) => ({
+    body: await getIdempotencyOutcome({ scope: principalScope(principal), key: params.key }),
+  }),
+});

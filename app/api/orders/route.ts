@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { defineRoute } from "@/lib/http/define-route";
+import { toIdempotentResponse } from "@/lib/idempotency/to-idempotent-response";
+import { listOrders } from "@/lib/orders/list-orders";
+import { orderInputSchema } from "@/lib/orders/order-input-schema";
+import { placeOrder } from "@/lib/orders/place-order";
+
+const STATUSES = [
+  "pending_new",
+  "open",
+  "partially_filled",
+  "filled",
+  "canceled",
+  "rejected",
+  "expired",
+  "unknown",
+] as const;
+
+const query = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value
+        ? value
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
+    )
+    .pipe(
+      z
+        .array(z.enum(STATUSES, { error: `status must be a comma list of ${STATUSES.join(", ")}` }))
+        .optional(),
+    ),
+  symbol: z.string().min(1).max(40).optional(),
+  side: z.enum(["buy", "sell"]).optional(),
+  from: z.iso.datetime({ offset: true, error: "from must be an ISO date-time" }).optional(),
+  to: z.iso.datetime({ offset: true, error: "to must be an ISO date-time" }).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const GET = defineRoute({
+  access: "viewer",
+  query,
+  handler: async ({ query }) => ({
+    body: await listOrders({
+      statuses: query.status,
+      symbol: query.symbol,
+      side: query.side,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      cursor: query.cursor,
+      limit: query.limit,
+    }),
+  }),
+});
+
+export const POST = defineRoute({
+  access: "trader",
+  idempotencyKey: true,
+  body: orderInputSchema,
+  handler: async ({ body, rawBody, idempotencyKey, principal, request, requestId, ip }) =>
+    toIdempotentResponse(
+      await placeOrder({
+        principal,
+        idempotencyKey,
+        path: new URL(request.url).pathname,
+        rawBody,
+        order: body,
+        requestId,
+        ip,
+      }),
+    ),
+});

@@ -1,0 +1,34 @@
+import type { ClaimedRecord, IdempotentRequest, Tx } from "./idempotency-types";
+
+export interface ClaimIdempotencyKeyOptions {
+  tx: Tx;
+  request: IdempotentRequest;
+  leaseMs: number;
+  ttlMs: number;
+}
+
+/**
+ * Inserts the in-progress record under the (scope, key) unique constraint. Runs inside the caller's
+ * transaction, so the claim commits together with the work it guards (the order row) or not at all.
+ * A concurrent claim of the same key blocks on the index until the other transaction ends. Returns
+ * null when the key is already held.
+ */
+export async function claimIdempotencyKey(
+  options: ClaimIdempotencyKeyOptions,
+): Promise<ClaimedRecord | null> {
+  const { tx, request, leaseMs, ttlMs } = options;
+  // An expired record counts as absent; remove it so the key can be claimed afresh.
+  await tx.$executeRaw`
+    DELETE FROM "IdempotencyRecord"
+    WHERE scope = ${request.scope} AND key = ${request.key} AND "expiresAt" <= now()`;
+  const rows = await tx.$queryRaw<ClaimedRecord[]>`
+    INSERT INTO "IdempotencyRecord"
+      (id, scope, key, fingerprint, method, path, state, "leaseExpiresAt", "expiresAt", "createdAt")
+    VALUES (gen_random_uuid(), ${request.scope}, ${request.key}, ${request.fingerprint}, ${request.method},
+            ${request.path}, 'in_progress'::"IdempotencyState",
+            now() + ${leaseMs}::double precision * interval '1 millisecond',
+            now() + ${ttlMs}::double precision * interval '1 millisecond', now())
+    ON CONFLICT (scope, key) DO NOTHING
+    RETURNING id, scope, key, method, path, "createdAt"`;
+  return rows[0] ?? null;
+}

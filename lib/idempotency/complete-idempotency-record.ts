@@ -1,0 +1,25 @@
+import type { StoredResponse, Tx } from "./idempotency-types";
+
+/** The record was completed (or removed) by someone else: this worker must not write its outcome. */
+export class IdempotencyLeaseLostError extends Error {
+  override name = "IdempotencyLeaseLostError";
+}
+
+/**
+ * Stores the outcome in the caller's transaction (together with the state change it describes).
+ * Throws IdempotencyLeaseLostError, rolling the caller back, when the record is no longer in progress.
+ */
+export async function completeIdempotencyRecord(options: {
+  tx: Tx;
+  recordId: string;
+  response: StoredResponse;
+}): Promise<void> {
+  const { tx, recordId, response } = options;
+  const updated = await tx.$executeRaw`
+    UPDATE "IdempotencyRecord"
+    SET state = 'completed'::"IdempotencyState", "responseStatus" = ${response.status},
+        "responseBody" = ${response.body}, "completedAt" = now()
+    WHERE id = ${recordId}::uuid AND state = 'in_progress'::"IdempotencyState"`;
+  if (updated !== 1)
+    throw new IdempotencyLeaseLostError(`idempotency record ${recordId} is no longer in progress`);
+}

@@ -1,0 +1,45 @@
+import { prisma } from "../db/prisma";
+import type { ClaimedRecord, IdempotencyLookup, IdempotentRequest } from "./idempotency-types";
+
+type Row = ClaimedRecord & {
+  fingerprint: string;
+  state: "in_progress" | "completed";
+  responseStatus: number | null;
+  responseBody: string | null;
+  leaseExpiresAt: Date;
+  now: Date;
+};
+
+/**
+ * What the caller's key holds right now. Expired records count as absent; lease times are compared
+ * with the database clock so every app instance agrees.
+ */
+export async function findIdempotencyRecord(options: {
+  request: IdempotentRequest;
+}): Promise<IdempotencyLookup> {
+  const { scope, key, fingerprint } = options.request;
+  const rows = await prisma().$queryRaw<Row[]>`
+    SELECT id, scope, key, method, path, fingerprint, state::text AS state, "responseStatus",
+           "responseBody", "leaseExpiresAt", "createdAt", now() AS now
+    FROM "IdempotencyRecord"
+    WHERE scope = ${scope} AND key = ${key} AND "expiresAt" > now()`;
+  const row = rows[0];
+  if (!row) return { kind: "none" };
+  if (row.fingerprint !== fingerprint) return { kind: "reused" };
+  if (row.state === "completed" && row.responseStatus !== null && row.responseBody !== null) {
+    return { kind: "replay", response: { status: row.responseStatus, body: row.responseBody } };
+  }
+  const leftMs = row.leaseExpiresAt.getTime() - row.now.getTime();
+  if (leftMs > 0) return { kind: "in_progress", retryAfterSeconds: Math.max(1, Math.ceil(leftMs / 1000)) };
+  return {
+    kind: "stale",
+    record: {
+      id: row.id,
+      scope: row.scope,
+      key: row.key,
+      method: row.method,
+      path: row.path,
+      createdAt: row.createdAt,
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { prisma } from "../db/prisma";
+import { DomainError } from "../errors/domain-error";
+
+export interface IdempotencyOutcome {
+  key: string;
+  method: string;
+  path: string;
+  state: "in_progress" | "completed";
+  createdAt: string;
+  completedAt: string | null;
+  expiresAt: string;
+  response: { status: number; body: unknown } | null;
+}
+
+/** The caller's stored outcome for a key; 404 idempotency_key_not_found when there is none (or it expired). */
+export async function getIdempotencyOutcome(options: {
+  scope: string;
+  key: string;
+}): Promise<IdempotencyOutcome> {
+  const record = await prisma().idempotencyRecord.findUnique({
+    where: { scope_key: { scope: options.scope, key: options.key } },
+  });
+  if (!record || record.expiresAt.getTime() <= Date.now()) {
+    throw new DomainError({
+      kind: "not_found",
+      code: "idempotency_key_not_found",
+      detail: "No stored outcome for this Idempotency-Key",
+    });
+  }
+  const completed =
+    record.state === "completed" && record.responseStatus !== null && record.responseBody !== null;
+  return {
+    key: record.key,
+    method: record.method,
+    path: record.path,
+    state: record.state,
+    createdAt: record.createdAt.toISOString(),
+    completedAt: record.completedAt?.toISOString() ?? null,
+    expiresAt: record.expiresAt.toISOString(),
+    response: completed
+      ? {
+          status: record.responseStatus as number,
+          body: JSON.parse(record.responseBody as string) as unknown,
+        }
+      : null,
+  };
+}

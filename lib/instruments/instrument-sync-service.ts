@@ -1,0 +1,29 @@
+import { logger } from "../observability/logger";
+import type { BackgroundService } from "../runtime/background-services";
+import { syncInstruments } from "./sync-instruments";
+
+const RETRY_MS = 15_000;
+
+/** Syncs the venue's markets at start; retries in the background until the venue answers once. */
+export function instrumentSyncService(): BackgroundService {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const attempt = async () => {
+    try {
+      await syncInstruments({ reload: true });
+    } catch (error) {
+      logger.warn({ err: error }, "instrument sync failed; retrying");
+      if (!stopped) timer = setTimeout(attempt, RETRY_MS).unref();
+    }
+  };
+  return {
+    name: "instrument-sync",
+    start: () => {
+      void attempt();
+    },
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { prisma } from "../db/prisma";
+import type { OwnOrderEvent, VenueOrder } from "../venue/venue-types";
+import { applyVenueOrder } from "./apply-venue-order";
+import { ingestFill } from "./ingest-fill";
+import { lockOrder } from "./lock-order";
+
+const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
+async function applyOrderUpdate(venue: string, venueOrder: VenueOrder): Promise<void> {
+  await prisma().$transaction(async (tx) => {
+    const order = venueOrder.clientOrderId
+      ? await lockOrder({ tx, by: { clientOrderId: venueOrder.clientOrderId } })
+      : await lockOrder({ tx, by: { venue, venueOrderId: venueOrder.venueOrderId } });
+    if (!order) return; // not ours (placed elsewhere on the account): reconciliation's business
+    await applyVenueOrder({ tx, order, venueOrder, eventType: "venue_update" });
+  }, TX_OPTIONS);
+}
+
+/**
+ * Applies one event of the venue's own-order stream: order updates through the state machine, fills
+ * once by trade id, a resync's fresh order states. Safe to run in every app instance at once.
+ */
+export async function applyOwnOrderEvent(options: { venue: string; event: OwnOrderEvent }): Promise<void> {
+  const { venue, event } = options;
+  if (event.type === "order") await applyOrderUpdate(venue, event.order);
+  else if (event.type === "fill") await ingestFill({ venue, trade: event.trade });
+  else for (const order of event.orders) await applyOrderUpdate(venue, order);
+}

@@ -1,0 +1,107 @@
+import { recordAudit } from "../audit/record-audit";
+import { type Principal, principalScope } from "../auth/principal";
+import type { Order } from "../db/generated/prisma/client";
+import { prisma } from "../db/prisma";
+import { DomainError } from "../errors/domain-error";
+import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
+import { fingerprintRequest } from "../idempotency/fingerprint-request";
+import { releaseIdempotencyClaim } from "../idempotency/release-idempotency-claim";
+import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
+import { VenueError } from "../venue/venue-errors";
+import { applyCancelOutcome } from "./apply-cancel-outcome";
+import { lockOrder } from "./lock-order";
+import { notCancelableResponse } from "./not-cancelable-response";
+import { TERMINAL_STATUSES } from "./order-state-machine";
+import { requestCancelAtVenue } from "./request-cancel-at-venue";
+import { resumeOrderOperation } from "./resume-order-operation";
+
+export interface CancelOrderOptions {
+  principal: Principal;
+  idempotencyKey: string;
+  orderId: string;
+  path: string;
+  rawBody: unknown;
+  requestId?: string;
+  ip?: string;
+}
+
+const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
+const notFound = () =>
+  new DomainError({ kind: "not_found", code: "order_not_found", detail: "No order with this id" });
+
+const venueUnavailable = (error: VenueError) =>
+  new DomainError({
+    kind: "unavailable",
+    code: "venue_unavailable",
+    detail: `The venue did not confirm the cancel (${error.kind}); retry with the same key`,
+    retryAfterSeconds: 2,
+  });
+
+/**
+ * POST /api/orders/{id}/cancel under an Idempotency-Key: 200 { order } once canceled; 409
+ * order_not_cancelable (stored) for an order that is filled, canceled, rejected or expired, or that
+ * the venue has never seen. A venue error leaves nothing stored (cancel is idempotent at the venue,
+ * so the client may simply retry) and answers 503 venue_unavailable.
+ */
+export async function cancelOrder(options: CancelOrderOptions): Promise<IdempotentResult> {
+  const { principal, requestId, ip } = options;
+  return runIdempotently<Order, Order>({
+    request: {
+      scope: principalScope(principal),
+      key: options.idempotencyKey,
+      method: "POST",
+      path: options.path,
+      fingerprint: fingerprintRequest({ method: "POST", path: options.path, body: options.rawBody }),
+    },
+    prepare: async () => {
+      const order = await prisma().order.findUnique({ where: { id: options.orderId } });
+      if (!order) throw notFound();
+      return order;
+    },
+    start: async ({ tx }) => {
+      const order = await lockOrder({ tx, by: { id: options.orderId } });
+      if (!order) throw notFound();
+      if (TERMINAL_STATUSES.includes(order.status)) {
+        return { response: notCancelableResponse({ order, requestId }) };
+      }
+      return { work: order };
+    },
+    finish: async ({ record, work }) => {
+      let venueOrder: Awaited<ReturnType<typeof requestCancelAtVenue>>;
+      try {
+        venueOrder = await requestCancelAtVenue({ order: work });
+      } catch (error) {
+        if (!(error instanceof VenueError)) throw error;
+        await releaseIdempotencyClaim({ recordId: record.id });
+        throw venueUnavailable(error);
+      }
+      const { order, response } = await prisma().$transaction(async (tx) => {
+        const outcome = await applyCancelOutcome({ tx, orderId: work.id, venueOrder, requestId });
+        await completeIdempotencyRecord({ tx, recordId: record.id, response: outcome.response });
+        return outcome;
+      }, TX_OPTIONS);
+      if (order.status === "canceled") {
+        await recordAudit({
+          actor: principal,
+          action: "order.cancel",
+          outcome: "success",
+          target: order.id,
+          ip,
+          requestId,
+        });
+      }
+      return response;
+    },
+    resume: async ({ record }) => {
+      try {
+        return await resumeOrderOperation({ record, actor: principal, requestId });
+      } catch (error) {
+        if (error instanceof VenueError) throw venueUnavailable(error);
+        throw error;
+      }
+    },
+    completeNow: ({ tx, record, response }) =>
+      completeIdempotencyRecord({ tx, recordId: record.id, response }),
+  });
+}

@@ -1,0 +1,140 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type OrderTestHarness, resetSim, startOrderTestHarness } from "../../test/order-test-harness";
+import { type RouteServer, spawnRouteServer } from "../../test/spawn-route-server";
+import { prisma } from "../db/prisma";
+import { simControl, sleep } from "../venue/testing/sim-test-helpers";
+import { sweepOrders } from "./sweep-orders";
+
+let h: OrderTestHarness;
+const servers: RouteServer[] = [];
+let n = 0;
+const key = () => `mp-${Date.now()}-${n++}`;
+const body = { symbol: "BTC/USDT", side: "buy", type: "limit", quantity: "0.001", price: "30000" };
+
+const start = async (env: Record<string, string> = {}) => {
+  const server = await spawnRouteServer({
+    DATABASE_URL: process.env.DATABASE_URL as string,
+    SIM_PORT: String(h.sim.port),
+    VENUE: "sim",
+    LOG_LEVEL: process.env.ROUTE_SERVER_LOG ?? "silent",
+    ...env,
+  });
+  servers.push(server);
+  return server;
+};
+
+const post = async (server: RouteServer, idempotencyKey: string) => {
+  const response = await fetch(`${server.url}/api/orders`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      authorization: `Bearer ${h.token}`,
+      "idempotency-key": idempotencyKey,
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+};
+
+beforeAll(async () => {
+  h = await startOrderTestHarness({ seed: 31 });
+});
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.stop()));
+  await resetSim(h.sim);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("several app processes on one database", () => {
+  it("two servers racing one key: one order row, one venue order, identical completed bodies", async () => {
+    const [a, b] = await Promise.all([
+      start({ ROUTE_SERVER_SWEEPER: "off" }),
+      start({ ROUTE_SERVER_SWEEPER: "off" }),
+    ]);
+    const k = key();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => post(i % 2 === 0 ? (a as RouteServer) : (b as RouteServer), k)),
+    );
+    const completed = responses.filter((r) => r.status === 201);
+    expect(completed.length).toBeGreaterThanOrEqual(1);
+    expect(responses.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    for (const r of completed) expect(r.text).toBe(completed[0]?.text);
+    expect(await prisma().order.count({ where: { idempotencyRecord: { key: k } } })).toBe(1);
+    expect(await h.venueOrders()).toHaveLength(1);
+  });
+
+  it("a server killed (-9) while the venue call is in flight: a fresh one resolves the key, no second venue order", async () => {
+    await simControl(h.sim, "POST", "faults", { latencyMs: 1500, endpoints: ["POST order"] });
+    const doomed = await start({ IDEMPOTENCY_LEASE_SECONDS: "2", ROUTE_SERVER_SWEEPER: "off" });
+    const k = key();
+    const pending = post(doomed, k).catch(() => null);
+    for (
+      let i = 0;
+      i < 500 && (await prisma().idempotencyRecord.count({ where: { key: k } })) === 0;
+      i += 1
+    ) {
+      await sleep(10);
+    }
+    await sleep(300); // the venue call is now held by the simulator's latency
+    doomed.child.kill("SIGKILL");
+    expect(await pending).toBeNull();
+    const record = await prisma().idempotencyRecord.findFirstOrThrow({ where: { key: k } });
+    expect(record.state).toBe("in_progress");
+    const stuck = await prisma().order.findFirstOrThrow({ where: { idempotencyRecordId: record.id } });
+    expect(stuck.status).toBe("pending_new");
+    await simControl(h.sim, "DELETE", "faults");
+
+    // A new process; its next request with the key takes the expired lease over and resolves by lookup.
+    const fresh = await start({ IDEMPOTENCY_LEASE_SECONDS: "2", ROUTE_SERVER_SWEEPER: "off" });
+    let response = await post(fresh, k);
+    for (let i = 0; i < 100 && response.status === 409; i += 1) {
+      await sleep(100);
+      response = await post(fresh, k);
+    }
+    expect(response.status).toBe(201);
+    expect(JSON.parse(response.text).order).toMatchObject({ id: stuck.id, status: "open" });
+    expect(await h.venueOrders(stuck.clientOrderId)).toHaveLength(1);
+    expect(await h.venueOrders()).toHaveLength(1);
+    const done = await prisma().idempotencyRecord.findUniqueOrThrow({ where: { id: record.id } });
+    expect(done.state).toBe("completed");
+    const replay = await post(fresh, k);
+    expect(replay.text).toBe(response.text);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+  });
+
+  it("killed right after the claim committed, before the venue saw anything: the sweeper places it once", async () => {
+    // The doomed server's first venue call (market loading) is held, so it dies with the claim and the
+    // pending order committed and nothing sent.
+    await simControl(h.sim, "POST", "faults", { latencyMs: 5000, endpoints: ["exchangeInfo"] });
+    const doomed = await start({ IDEMPOTENCY_LEASE_SECONDS: "1", ROUTE_SERVER_SWEEPER: "off" });
+    const k = key();
+    const pending = post(doomed, k).catch(() => null);
+    for (
+      let i = 0;
+      i < 500 && (await prisma().idempotencyRecord.count({ where: { key: k } })) === 0;
+      i += 1
+    ) {
+      await sleep(10);
+    }
+    await sleep(200);
+    doomed.child.kill("SIGKILL");
+    expect(await pending).toBeNull();
+    await simControl(h.sim, "DELETE", "faults");
+    const record = await prisma().idempotencyRecord.findFirstOrThrow({ where: { key: k } });
+    expect(record.state).toBe("in_progress");
+    expect(await h.venueOrders()).toHaveLength(0);
+
+    await sleep(1200); // the lease runs out
+    expect((await sweepOrders()).resumed).toBe(1);
+    expect((await sweepOrders()).resumed).toBe(0);
+    const order = await prisma().order.findFirstOrThrow({ where: { idempotencyRecordId: record.id } });
+    expect(order.status).toBe("open");
+    const done = await prisma().idempotencyRecord.findUniqueOrThrow({ where: { id: record.id } });
+    expect(done.state).toBe("completed");
+    expect(done.responseStatus).toBe(201);
+    expect(await h.venueOrders(order.clientOrderId)).toHaveLength(1);
+    expect(await h.venueOrders()).toHaveLength(1);
+  });
+});

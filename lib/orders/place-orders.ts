@@ -1,0 +1,121 @@
+import { recordAudit } from "../audit/record-audit";
+import { type Principal, principalScope } from "../auth/principal";
+import type { Order } from "../db/generated/prisma/client";
+import { prisma } from "../db/prisma";
+import { DomainError } from "../errors/domain-error";
+import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
+import { fingerprintRequest } from "../idempotency/fingerprint-request";
+import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
+import { appVenue } from "../venue/app-venue";
+import { VenueError } from "../venue/venue-errors";
+import { applySendOutcome } from "./apply-send-outcome";
+import { assertKillSwitchReleased } from "./assert-kill-switch-released";
+import { buildBatchResponse } from "./build-batch-response";
+import { buildOrderResponse } from "./build-order-response";
+import { createPendingOrders } from "./create-pending-orders";
+import { enforceRiskLimits } from "./enforce-risk-limits";
+import type { OrderInput } from "./order-input-schema";
+import { prepareOrderLegs } from "./prepare-order-legs";
+import { resumeOrderOperation } from "./resume-order-operation";
+import { sendOrderToVenue } from "./send-order-to-venue";
+
+export interface PlaceOrdersOptions {
+  principal: Principal;
+  idempotencyKey: string;
+  /** Request path, part of the fingerprint (/api/orders or /api/orders/batch). */
+  path: string;
+  /** JSON body as received, for the fingerprint. */
+  rawBody: unknown;
+  legs: OrderInput[];
+  batch: boolean;
+  requestId?: string;
+  ip?: string;
+}
+
+const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
+/**
+ * Places one order or a batch under one Idempotency-Key. Validation, kill switch and risk limits
+ * refuse before anything is stored; then the key is claimed together with the pending order rows,
+ * the legs are sent, and the venue's answers and the stored outcome commit in one transaction.
+ */
+export async function placeOrders(options: PlaceOrdersOptions): Promise<IdempotentResult> {
+  const { principal, requestId, ip } = options;
+  const audit = async (orders: Order[], recovered: boolean) => {
+    for (const order of orders) {
+      await recordAudit({
+        actor: principal,
+        action: "order.place",
+        outcome: order.status === "rejected" ? "failure" : "success",
+        target: order.id,
+        ip,
+        requestId,
+        details: {
+          clientOrderId: order.clientOrderId,
+          symbol: order.symbol,
+          side: order.side,
+          status: order.status,
+          ...(recovered ? { recovered } : {}),
+        },
+      });
+    }
+  };
+  return runIdempotently({
+    request: {
+      scope: principalScope(principal),
+      key: options.idempotencyKey,
+      method: "POST",
+      path: options.path,
+      fingerprint: fingerprintRequest({ method: "POST", path: options.path, body: options.rawBody }),
+    },
+    prepare: () => prepareOrderLegs({ legs: options.legs, batch: options.batch }),
+    start: async ({ tx, record, prepared }) => {
+      await assertKillSwitchReleased({ tx });
+      await enforceRiskLimits({ tx, legs: prepared });
+      const orders = await createPendingOrders({
+        tx,
+        record,
+        principal,
+        venue: appVenue().venue,
+        legs: prepared,
+        batch: options.batch,
+      });
+      return { work: orders };
+    },
+    finish: async ({ record, work }) => {
+      const outcomes = await Promise.all(work.map((order) => sendOrderToVenue({ order })));
+      const { orders, response } = await prisma().$transaction(async (tx) => {
+        const updated: Order[] = [];
+        for (const [index, order] of work.entries()) {
+          updated.push(await applySendOutcome({ tx, orderId: order.id, outcome: outcomes[index] as never }));
+        }
+        const stored = options.batch
+          ? buildBatchResponse({ orders: updated, requestId })
+          : buildOrderResponse({ order: updated[0] as Order, requestId });
+        await completeIdempotencyRecord({ tx, recordId: record.id, response: stored });
+        return { orders: updated, response: stored };
+      }, TX_OPTIONS);
+      await audit(orders, false);
+      return response;
+    },
+    resume: async ({ record }) => {
+      try {
+        return await resumeOrderOperation({ record, actor: principal, requestId });
+      } catch (error) {
+        if (error instanceof VenueError) throw venueUnavailable(error);
+        throw error;
+      }
+    },
+    completeNow: ({ tx, record, response }) =>
+      completeIdempotencyRecord({ tx, recordId: record.id, response }),
+  });
+}
+
+function venueUnavailable(error: VenueError) {
+  return new DomainError({
+    kind: "unavailable",
+    code: "venue_unavailable",
+    detail: `The venue could not be reached to settle the earlier request with this key (${error.kind}); retry later`,
+    retryAfterSeconds: 5,
+  });
+}

@@ -1,0 +1,51 @@
+import { Decimal } from "decimal.js";
+import { DomainError } from "../errors/domain-error";
+import { findInstrument } from "../instruments/find-instrument";
+import { checkOrderFilters, type FieldError } from "./check-order-filters";
+import { getReferencePrice } from "./get-reference-price";
+import type { OrderInput } from "./order-input-schema";
+
+export interface PreparedLeg {
+  input: OrderInput;
+  /** Limit price, or the market order's reference price (null when none could be had). */
+  notionalPrice: Decimal | null;
+}
+
+/**
+ * Validates every leg against its instrument before anything is claimed or sent (all or nothing):
+ * any invalid leg -> 400 validation_failed listing every offending field (prefixed "orders.<i>." in
+ * a batch). Returns the legs with the price used for notional checks.
+ */
+export async function prepareOrderLegs(options: {
+  legs: OrderInput[];
+  batch: boolean;
+}): Promise<PreparedLeg[]> {
+  const errors: FieldError[] = [];
+  const prepared: PreparedLeg[] = [];
+  for (const [index, input] of options.legs.entries()) {
+    const prefix = options.batch ? `orders.${index}.` : "";
+    const instrument = await findInstrument({ symbol: input.symbol });
+    if (!instrument) {
+      errors.push({ field: `${prefix}symbol`, message: `unknown symbol ${input.symbol}` });
+      prepared.push({ input, notionalPrice: null });
+      continue;
+    }
+    const notionalPrice =
+      input.type === "limit" && input.price !== undefined
+        ? new Decimal(input.price)
+        : await getReferencePrice({ symbol: input.symbol, side: input.side });
+    errors.push(
+      ...checkOrderFilters({ order: input, instrument, referencePrice: notionalPrice, fieldPrefix: prefix }),
+    );
+    prepared.push({ input, notionalPrice });
+  }
+  if (errors.length > 0) {
+    throw new DomainError({
+      kind: "bad_request",
+      code: "validation_failed",
+      detail: `The request body is invalid: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`,
+      extra: { errors },
+    });
+  }
+  return prepared;
+}

@@ -1,0 +1,85 @@
+import type { AuditActor } from "../audit/record-audit";
+import { recordAudit } from "../audit/record-audit";
+import type { Order } from "../db/generated/prisma/client";
+import { prisma } from "../db/prisma";
+import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
+import type { ClaimedRecord, StoredResponse } from "../idempotency/idempotency-types";
+import { deriveClientOrderId } from "../venue/derive-client-order-id";
+import { applyCancelOutcome } from "./apply-cancel-outcome";
+import { buildBatchResponse } from "./build-batch-response";
+import { buildOrderResponse } from "./build-order-response";
+import { matchOperationPath } from "./match-operation-path";
+import { requestCancelAtVenue } from "./request-cancel-at-venue";
+import { resolveOrderAtVenue } from "./resolve-order-at-venue";
+
+const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
+function legIndex(record: ClaimedRecord, clientOrderId: string): number {
+  for (let leg = 0; leg < 10; leg += 1) {
+    for (const scope of [record.scope, `${record.scope}|${record.id}`]) {
+      if (deriveClientOrderId({ scope, key: record.key, leg }) === clientOrderId) return leg;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Finishes the work of an idempotency record whose worker died (its lease expired and the caller
+ * took it over): placements are settled by venue lookup (placing only what the venue has never
+ * seen, with the same client order id), a cancel is asked again (idempotent at the venue). Stores
+ * the outcome as the original request would have, audits once, and returns it.
+ */
+export async function resumeOrderOperation(options: {
+  record: ClaimedRecord;
+  actor: AuditActor;
+  requestId?: string;
+}): Promise<StoredResponse> {
+  const { record, actor, requestId } = options;
+  const operation = matchOperationPath({ path: record.path });
+  if (operation.kind === "place_order" || operation.kind === "place_batch") {
+    const orders = await prisma().order.findMany({ where: { idempotencyRecordId: record.id } });
+    orders.sort((a, b) => legIndex(record, a.clientOrderId) - legIndex(record, b.clientOrderId));
+    const settled: Order[] = [];
+    for (const order of orders) {
+      settled.push(
+        order.status === "pending_new" || order.status === "unknown"
+          ? await resolveOrderAtVenue({ order })
+          : order,
+      );
+    }
+    const response =
+      operation.kind === "place_order" && settled[0]
+        ? buildOrderResponse({ order: settled[0], requestId })
+        : buildBatchResponse({ orders: settled, requestId });
+    await prisma().$transaction(
+      (tx) => completeIdempotencyRecord({ tx, recordId: record.id, response }),
+      TX_OPTIONS,
+    );
+    for (const order of settled) {
+      await recordAudit({
+        actor,
+        action: "order.place",
+        outcome: order.status === "rejected" ? "failure" : "success",
+        target: order.id,
+        requestId,
+        details: { clientOrderId: order.clientOrderId, status: order.status, recovered: true },
+      });
+    }
+    return response;
+  }
+  if (operation.kind === "cancel_order") {
+    const order = await prisma().order.findUnique({ where: { id: operation.orderId } });
+    if (!order) throw new Error(`order ${operation.orderId} of a cancel record vanished`);
+    const venueOrder = await requestCancelAtVenue({ order });
+    const { order: after, response } = await prisma().$transaction(async (tx) => {
+      const outcome = await applyCancelOutcome({ tx, orderId: order.id, venueOrder, requestId });
+      await completeIdempotencyRecord({ tx, recordId: record.id, response: outcome.response });
+      return outcome;
+    }, TX_OPTIONS);
+    if (after.status === "canceled") {
+      await recordAudit({ actor, action: "order.cancel", outcome: "success", target: after.id, requestId });
+    }
+    return response;
+  }
+  throw new Error(`no way to resume idempotency record for ${record.method} ${record.path}`);
+}

@@ -1,0 +1,75 @@
+import { prisma } from "../db/prisma";
+import { idempotencySettings } from "../idempotency/idempotency-settings";
+import { keepLeaseAlive } from "../idempotency/keep-lease-alive";
+import { listStaleIdempotencyRecords } from "../idempotency/list-stale-idempotency-records";
+import { purgeExpiredIdempotencyRecords } from "../idempotency/purge-expired-idempotency-records";
+import { takeOverIdempotencyLease } from "../idempotency/take-over-idempotency-lease";
+import { logger } from "../observability/logger";
+import { matchOperationPath } from "./match-operation-path";
+import { resolveOrderAtVenue } from "./resolve-order-at-venue";
+import { resumeOrderOperation } from "./resume-order-operation";
+
+const SYSTEM = { kind: "system" as const, name: "order-sweeper" };
+
+export interface SweepResult {
+  purged: number;
+  resumed: number;
+  resolved: number;
+  failed: number;
+}
+
+/**
+ * One pass of the order sweeper (safe in every instance at once):
+ * 1. purge expired idempotency records;
+ * 2. take over in-progress records whose lease ran out (atomic UPDATE ... WHERE lease < now()) and
+ *    finish them by venue lookup;
+ * 3. settle orders left unknown (or pending without a live record) by lookup, each claimed first by
+ *    moving its updatedAt forward so only one instance works on it per lease period.
+ */
+export async function sweepOrders(): Promise<SweepResult> {
+  const { leaseMs } = idempotencySettings();
+  const result: SweepResult = { purged: 0, resumed: 0, resolved: 0, failed: 0 };
+  result.purged = await purgeExpiredIdempotencyRecords();
+
+  for (const stale of await listStaleIdempotencyRecords()) {
+    if (matchOperationPath({ path: stale.path }).kind === "other") continue;
+    const record = await takeOverIdempotencyLease({ recordId: stale.id, leaseMs });
+    if (!record) continue;
+    try {
+      await keepLeaseAlive({
+        recordId: record.id,
+        leaseMs,
+        work: () => resumeOrderOperation({ record, actor: SYSTEM }),
+      });
+      result.resumed += 1;
+    } catch (error) {
+      result.failed += 1;
+      logger.warn({ err: error, recordId: record.id }, "could not resume an idempotency record; will retry");
+    }
+  }
+
+  const claimed = await prisma().$queryRaw<{ id: string }[]>`
+    UPDATE "Order" SET "updatedAt" = now()
+    WHERE id IN (
+      SELECT o.id FROM "Order" o
+      WHERE o.status IN ('unknown'::"OrderStatus", 'pending_new'::"OrderStatus")
+        AND o."updatedAt" < now() - ${leaseMs}::double precision * interval '1 millisecond'
+        AND NOT EXISTS (
+          SELECT 1 FROM "IdempotencyRecord" r
+          WHERE r.id = o."idempotencyRecordId" AND r.state = 'in_progress'::"IdempotencyState")
+      ORDER BY o."updatedAt" LIMIT 20
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id`;
+  for (const { id } of claimed) {
+    const order = await prisma().order.findUnique({ where: { id } });
+    if (!order) continue;
+    try {
+      await resolveOrderAtVenue({ order });
+      result.resolved += 1;
+    } catch (error) {
+      result.failed += 1;
+      logger.warn({ err: error, orderId: id }, "could not resolve an order at the venue; will retry");
+    }
+  }
+  return result;
+}
