@@ -4,6 +4,8 @@ import { chromiumExecutable } from "./e2e/support/chromium";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 export const E2E_ADMIN_PASSWORD = "e2e-admin-password";
+/** The simulated venue of the e2e server listens here, so specs can drive its /__sim control endpoints. */
+export const E2E_SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4110);
 
 // Debian's Chromium (or CHROMIUM_PATH) when there, else Playwright's own browser: see ../shared/TOOLCHAIN.md.
 const executablePath = chromiumExecutable();
@@ -48,6 +50,7 @@ export default defineConfig({
       PORT: String(port),
       TALLY_DATA_DIR: dataDir,
       ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      TALLY_SIM_PORT: String(E2E_SIM_PORT),
       LOG_LEVEL: "warn",
     },
   },

@@ -39,6 +39,7 @@ const envSchema = z.object({
   SIM_API_KEY: z.string().min(1).default("tally-sim-key"),
   SIM_API_SECRET: z.string().min(1).default("tally-sim-secret"),
   SIM_SEED: z.coerce.number().int().optional(),
+  TALLY_SIM_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().positive().default(24),
   IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   IDEMPOTENCY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),

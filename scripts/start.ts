@@ -75,7 +75,8 @@ async function main() {
   }
 
   if (config.VENUE === "sim" && !process.env.SIM_PORT) {
-    const port = await findFreePort();
+    // TALLY_SIM_PORT: spawn the sim on a known port (tests drive its /__sim control endpoints).
+    const port = config.TALLY_SIM_PORT ?? (await findFreePort());
     sim = await startSimProcess({ root, port, env: process.env });
     process.env.SIM_PORT = String(port);
     say(`simulated venue listening on http://127.0.0.1:${port}`);

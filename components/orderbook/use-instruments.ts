@@ -1,0 +1,36 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/components/ui/problem";
+import { significantFractionDigits } from "./decimal-format";
+
+export interface Instrument {
+  readonly symbol: string;
+  readonly tickSize: string;
+  readonly lotSize: string;
+  readonly minNotional: string;
+}
+
+/** GET /api/instruments (the same query and cache entry as the order ticket's). */
+export function useInstruments() {
+  return useQuery({
+    queryKey: ["instruments"],
+    queryFn: () => apiFetch<{ instruments: Instrument[] }>("/api/instruments"),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+export interface DisplayDigits {
+  /** At least the tick size's fraction digits, so prices read "60180.00" on a 0.01 tick. */
+  readonly price: number;
+  readonly size: number;
+}
+
+export function useDisplayDigits(symbol: string): DisplayDigits {
+  const instrument = useInstruments().data?.instruments.find((candidate) => candidate.symbol === symbol);
+  return {
+    price: instrument ? significantFractionDigits(instrument.tickSize) : 0,
+    size: instrument ? significantFractionDigits(instrument.lotSize) : 0,
+  };
+}
