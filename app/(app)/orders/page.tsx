@@ -1,10 +1,14 @@
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { currentPrincipal } from "@/app/current-principal";
+import { OrderBlotter } from "@/components/orders/order-blotter";
+import { hasRole } from "@/lib/auth/roles";
 
-export default function OrdersPage() {
+export default async function OrdersPage() {
+  const principal = await currentPrincipal();
+  const canTrade = principal !== null && hasRole(principal.role, "trader");
   return (
-    <NotBuiltYet
-      title="Orders"
-      what="The order list with fills and events arrives with the order-placement capability."
-    />
+    <div className="stack-lg">
+      <h1>Orders</h1>
+      <OrderBlotter canTrade={canTrade} />
+    </div>
   );
 }

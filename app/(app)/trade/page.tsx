@@ -1,10 +1,23 @@
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { currentPrincipal } from "@/app/current-principal";
+import { OrderBookPanel } from "@/components/orderbook/order-book-panel";
+import { OrderBlotter } from "@/components/orders/order-blotter";
+import { OrderTicket } from "@/components/orders/order-ticket";
+import { hasRole } from "@/lib/auth/roles";
 
-export default function TradePage() {
+export default async function TradePage() {
+  const principal = await currentPrincipal();
+  // Viewers watch: the blotter without cancel buttons and no ticket. The API enforces the same rule.
+  const canTrade = principal !== null && hasRole(principal.role, "trader");
   return (
-    <NotBuiltYet
-      title="Trade"
-      what="Order entry, the live order book and the blotter arrive with the order-placement and order-book capabilities."
-    />
+    <div className="trade-page">
+      <h1 className="sr-only">Trade</h1>
+      <div className="trade-main">
+        <OrderBookPanel />
+      </div>
+      <div className="trade-side">{canTrade && <OrderTicket />}</div>
+      <div className="trade-blotter">
+        <OrderBlotter canTrade={canTrade} />
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,86 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
+import { describeOrder } from "./format-order";
+import {
+  beginSubmission,
+  type KeyLifecycle,
+  openKeyLifecycle,
+  settleSubmission,
+} from "./idempotency-key-lifecycle";
+import { keyedRetryDelay, shouldRetryKeyedRequest } from "./keyed-retry-policy";
+import { newIdempotencyKey } from "./new-idempotency-key";
+import { outcomeFromError, submissionOutcome } from "./order-outcome";
+import { ORDERS_KEY } from "./order-queries";
+import type { OrderView } from "./order-types";
+import { sendKeyedRequest } from "./send-keyed-request";
+
+/**
+ * Cancels one order. Its key lives as long as the button and is kept across every resend of the
+ * cancel, automatic or a second click after a lost answer, until the cancel has a definitive outcome.
+ */
+export function CancelOrderButton({
+  order,
+  onResult,
+}: {
+  order: OrderView;
+  onResult: (message: string | null) => void;
+}) {
+  const queryClient = useQueryClient();
+  const lifecycle = useRef<KeyLifecycle | null>(null);
+  lifecycle.current ??= openKeyLifecycle(newIdempotencyKey());
+  const cancel = useMutation({
+    mutationFn: (key: string) =>
+      sendKeyedRequest<{ order: OrderView }>(
+        `/api/orders/${encodeURIComponent(order.id)}/cancel`,
+        key,
+        undefined,
+      ),
+    retry: shouldRetryKeyedRequest,
+    retryDelay: keyedRetryDelay,
+  });
+  const { mutateAsync } = cancel;
+  const label = `Cancel ${describeOrder(order)}`;
+
+  async function onClick() {
+    if (!lifecycle.current) return;
+    const started = beginSubmission(lifecycle.current);
+    if (!started) return;
+    lifecycle.current = started.state;
+    onResult(null);
+    let definitive = true;
+    try {
+      await mutateAsync(started.key);
+    } catch (error) {
+      const outcome = outcomeFromError(error);
+      definitive = submissionOutcome(outcome) === "definitive";
+      onResult(
+        outcome.kind === "problem"
+          ? `Could not cancel ${describeOrder(order)}: ${outcome.problem.detail}`
+          : `No answer to the cancel of ${describeOrder(order)}: it may or may not be canceled. Press Cancel again to resend it safely.`,
+      );
+    }
+    lifecycle.current = settleSubmission(
+      lifecycle.current,
+      definitive ? "definitive" : "indefinite",
+      started.key,
+      newIdempotencyKey(),
+    );
+    void queryClient.invalidateQueries({ queryKey: ORDERS_KEY });
+  }
+
+  return (
+    <button
+      type="button"
+      className="button small danger"
+      aria-label={label}
+      title={label}
+      disabled={cancel.isPending}
+      aria-busy={cancel.isPending}
+      onClick={() => void onClick()}
+    >
+      {cancel.isPending ? "Canceling…" : "Cancel"}
+    </button>
+  );
+}

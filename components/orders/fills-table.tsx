@@ -1,0 +1,44 @@
+import { formatDecimal, formatTime } from "./format-order";
+import type { Fill, OrderView } from "./order-types";
+
+export type BlotterFill = Fill & { order: Pick<OrderView, "id" | "symbol" | "side"> };
+
+export function FillsTable({ fills }: { fills: BlotterFill[] }) {
+  if (fills.length === 0) return <p className="muted">No fills yet.</p>;
+  return (
+    <table className="table blotter-table" aria-label="Fills">
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Symbol</th>
+          <th scope="col">Side</th>
+          <th scope="col" className="num">
+            Price
+          </th>
+          <th scope="col" className="num">
+            Quantity
+          </th>
+          <th scope="col" className="num">
+            Fee
+          </th>
+          <th scope="col">Liquidity</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fills.map((fill) => (
+          <tr key={fill.id}>
+            <td>{formatTime(fill.executedAt)}</td>
+            <td>{fill.order.symbol}</td>
+            <td className={`side-${fill.order.side}`}>{fill.order.side}</td>
+            <td className="num">{formatDecimal(fill.price)}</td>
+            <td className="num">{formatDecimal(fill.quantity)}</td>
+            <td className="num">
+              {formatDecimal(fill.fee)} {fill.feeAsset}
+            </td>
+            <td>{fill.liquidity}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,36 @@
+import Decimal from "decimal.js";
+import type { OrderView } from "./order-types";
+
+/** A decimal string without trailing zeros and never in exponent notation; "—" when absent. */
+export function formatDecimal(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === "") return "—";
+  try {
+    return new Decimal(value).toFixed();
+  } catch {
+    return value;
+  }
+}
+
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString();
+}
+
+export const STATUS_LABELS: Record<OrderView["status"], string> = {
+  pending_new: "pending",
+  open: "open",
+  partially_filled: "partially filled",
+  filled: "filled",
+  canceled: "canceled",
+  rejected: "rejected",
+  expired: "expired",
+  unknown: "awaiting venue",
+};
+
+/** "buy 0.015 BTC/USDT at 43250.5" or "sell 1 ETH/USDT at market": names an order in sentences and buttons. */
+export function describeOrder(
+  order: Pick<OrderView, "side" | "quantity" | "symbol" | "type" | "price">,
+): string {
+  const where = order.type === "limit" && order.price ? `at ${formatDecimal(order.price)}` : "at market";
+  return `${order.side} ${formatDecimal(order.quantity)} ${order.symbol} ${where}`;
+}

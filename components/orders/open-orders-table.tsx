@@ -1,0 +1,70 @@
+"use client";
+
+import { CancelOrderButton } from "./cancel-order-button";
+import { formatDecimal, formatTime, STATUS_LABELS } from "./format-order";
+import type { OrderView } from "./order-types";
+
+const CANCELABLE: ReadonlySet<OrderView["status"]> = new Set(["open", "partially_filled"]);
+
+export function OpenOrdersTable({
+  orders,
+  canTrade,
+  onCancelResult,
+}: {
+  orders: OrderView[];
+  canTrade: boolean;
+  onCancelResult: (message: string | null) => void;
+}) {
+  if (orders.length === 0) return <p className="muted">No open orders.</p>;
+  return (
+    <table className="table blotter-table" aria-label="Open orders">
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Symbol</th>
+          <th scope="col">Side</th>
+          <th scope="col">Type</th>
+          <th scope="col" className="num">
+            Price
+          </th>
+          <th scope="col" className="num">
+            Quantity
+          </th>
+          <th scope="col" className="num">
+            Filled
+          </th>
+          <th scope="col">Status</th>
+          {canTrade && (
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {orders.map((order) => (
+          <tr key={order.id} data-order-id={order.id}>
+            <td>{formatTime(order.createdAt)}</td>
+            <td>{order.symbol}</td>
+            <td className={`side-${order.side}`}>{order.side}</td>
+            <td>
+              {order.type}
+              {order.timeInForce ? ` ${order.timeInForce}` : ""}
+            </td>
+            <td className="num">{order.type === "market" ? "market" : formatDecimal(order.price)}</td>
+            <td className="num">{formatDecimal(order.quantity)}</td>
+            <td className="num">{formatDecimal(order.filledQuantity)}</td>
+            <td>{STATUS_LABELS[order.status]}</td>
+            {canTrade && (
+              <td>
+                {CANCELABLE.has(order.status) && (
+                  <CancelOrderButton order={order} onResult={onCancelResult} />
+                )}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

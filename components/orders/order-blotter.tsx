@@ -1,0 +1,67 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { ApiError } from "@/components/ui/problem";
+import { FillsTable } from "./fills-table";
+import { OpenOrdersTable } from "./open-orders-table";
+import { BLOTTER_POLL_MS, openOrdersQuery, recentOrdersQuery } from "./order-queries";
+import { RecentOrdersTable } from "./recent-orders-table";
+import { type EventStreamState, useOrderEvents } from "./use-order-events";
+import { useRecentFills } from "./use-recent-fills";
+
+const STREAM_LABELS: Record<EventStreamState, string> = {
+  connecting: "connecting",
+  live: "live",
+  reconnecting: "reconnecting (refreshing every 10 s)",
+};
+
+function loadError(error: unknown): string | null {
+  if (!error) return null;
+  return error instanceof ApiError ? error.problem.detail : "Cannot reach the server.";
+}
+
+/** Open orders (with cancel for traders), recent orders and fills, kept live by the event stream. */
+export function OrderBlotter({ canTrade }: { canTrade: boolean }) {
+  const stream = useOrderEvents();
+  const open = useQuery({ ...openOrdersQuery, refetchInterval: BLOTTER_POLL_MS });
+  const recent = useQuery({ ...recentOrdersQuery, refetchInterval: BLOTTER_POLL_MS });
+  const recentOrders = recent.data?.orders ?? [];
+  const fills = useRecentFills(recentOrders);
+  const [cancelMessage, setCancelMessage] = useState<string | null>(null);
+  const titleId = useId();
+  const error = loadError(open.error ?? recent.error);
+
+  return (
+    <section className="panel blotter" aria-labelledby={titleId}>
+      <header className="blotter-header">
+        <h2 id={titleId}>Blotter</h2>
+        <span className={`indicator indicator-${stream === "live" ? "ok" : "unknown"}`}>
+          <span className="dot" aria-hidden="true" />
+          Updates: {STREAM_LABELS[stream]}
+        </span>
+      </header>
+      <div role="alert" className="form-error">
+        {cancelMessage ?? (error ? `Orders could not be loaded: ${error}` : null)}
+      </div>
+      <h3>Open orders</h3>
+      {open.isPending ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <OpenOrdersTable
+          orders={open.data?.orders ?? []}
+          canTrade={canTrade}
+          onCancelResult={setCancelMessage}
+        />
+      )}
+      <h3>Recent orders</h3>
+      {recent.isPending ? <p className="muted">Loading…</p> : <RecentOrdersTable orders={recentOrders} />}
+      <h3>Fills</h3>
+      {recent.isPending || fills.isLoading ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <FillsTable fills={fills.fills} />
+      )}
+    </section>
+  );
+}
