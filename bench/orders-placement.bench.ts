@@ -4,14 +4,14 @@
 // the venue and expires at once, so nothing piles up), with distinct keys, then with 20% of requests
 // repeating an already completed key (replays). Floor: one bare order-row insert transaction at the
 // same concurrency on the same database.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { findFreePort } from "../lib/db/free-port";
+import { acquireBuildLock } from "../scripts/lib/build-lock";
+import { launchTally } from "../scripts/lib/launch-tally";
 import type { BenchMeasurement, BenchResult } from "./bench-result";
 
-const root = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
 const CONCURRENCY = 50;
 const DURATION_MS = Number(process.env.BENCH_ORDERS_SECONDS ?? 10) * 1000;
 const PASSWORD = "bench-password-123";
@@ -21,32 +21,6 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 };
-
-async function freePort(): Promise<number> {
-  const { findFreePort } = await import("../lib/db/free-port");
-  return findFreePort();
-}
-
-function startApp(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      log += String(chunk);
-      if (process.env.BENCH_APP_LOG) process.stderr.write(chunk);
-      if (/dashboard ready on/.test(log)) resolve({ child, url: `http://127.0.0.1:${env.PORT}` });
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) =>
-      reject(new Error(`tally exited (${code}) before it was ready:\n${log.slice(-3000)}`)),
-    );
-  });
-}
 
 type Sample = { ms: number; status: number; replayed: boolean };
 
@@ -143,21 +117,21 @@ export async function run(): Promise<BenchResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tally-bench-orders-"));
   const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), database: "tally" });
   process.env.DATABASE_URL = db.url;
-  const port = String(await freePort());
-  const app = await startApp({
-    PORT: port,
-    TALLY_DATA_DIR: path.join(dir, "data"),
-    DATABASE_URL: db.url,
-    ADMIN_PASSWORD: PASSWORD,
-    LOG_LEVEL: "warn",
-    NEXT_TELEMETRY_DISABLED: "1",
-    // The adapter's defaults (2 private requests in flight, 10/s) protect a real venue; the simulator takes more.
-    VENUE_PRIVATE_CONCURRENCY: "64",
-    VENUE_RATE_LIMIT_PER_SECOND: "100000",
-    RISK_MAX_OPEN_ORDERS_PER_SYMBOL: "1000000",
+  const releaseLock = await acquireBuildLock();
+  const app = await launchTally({
+    port: await findFreePort(),
+    dataDir: path.join(dir, "data"),
+    env: {
+      DATABASE_URL: db.url,
+      ADMIN_PASSWORD: PASSWORD,
+      // The adapter's defaults (2 private requests in flight, 10/s) protect a real venue; the simulator takes more.
+      VENUE_PRIVATE_CONCURRENCY: "64",
+      VENUE_RATE_LIMIT_PER_SECOND: "100000",
+      RISK_MAX_OPEN_ORDERS_PER_SYMBOL: "1000000",
+    },
   });
   try {
-    const origin = app.url;
+    const origin = app.baseURL;
     const login = await fetch(`${origin}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json", origin },
@@ -237,11 +211,8 @@ export async function run(): Promise<BenchResult> {
       ],
     };
   } finally {
-    if (app.child.exitCode === null && app.child.signalCode === null) {
-      const exited = new Promise((resolve) => app.child.once("exit", resolve));
-      app.child.kill("SIGTERM");
-      await exited;
-    }
+    await app.stop();
+    releaseLock();
     const { disconnectPrisma } = await import("../lib/db/prisma");
     await disconnectPrisma();
     await db.stop();

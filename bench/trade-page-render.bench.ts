@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { chromiumExecutable } from "../e2e/support/chromium";
 import { findFreePort } from "../lib/db/free-port";
+import { acquireBuildLock } from "../scripts/lib/build-lock";
+import { type LaunchedTally, launchTally } from "../scripts/lib/launch-tally";
 import type { BenchMeasurement, BenchResult } from "./bench-result";
 
 /**
@@ -25,8 +25,6 @@ const DROPPED_FRAME_MS = 25;
 const PASSWORD = "bench-admin-password";
 const LIVE = `Trade page, ${UPDATES_PER_SECOND} updates/s`;
 const IDLE = "Trade page, market paused";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
  * Runs in the page before any app code. Plain JS text rather than a function: tsx would compile a
@@ -100,80 +98,6 @@ function measurement(name: string, sample: Sample): BenchMeasurement {
   };
 }
 
-/** The e2e lock (scripts/e2e.ts): both share the .next build, which start.ts may rebuild. */
-async function takeBuildLock(): Promise<() => void> {
-  const lockDir = path.join(os.tmpdir(), "tally-e2e.lock");
-  const holderAlive = () => {
-    try {
-      process.kill(Number.parseInt(readFileSync(path.join(lockDir, "pid"), "utf8"), 10), 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  for (let waited = 0; ; waited++) {
-    try {
-      mkdirSync(lockDir);
-      writeFileSync(path.join(lockDir, "pid"), String(process.pid));
-      return () => rmSync(lockDir, { recursive: true, force: true });
-    } catch {
-      if (!holderAlive() && waited > 2) rmSync(lockDir, { recursive: true, force: true });
-      if (waited % 30 === 0) console.log("  waiting for an e2e run on this machine to finish");
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-  }
-}
-
-interface App {
-  child: ChildProcess;
-  baseURL: string;
-  simPort: () => number;
-  output: () => string;
-}
-
-async function startApp(port: number, dataDir: string): Promise<App> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      TALLY_DATA_DIR: dataDir,
-      ADMIN_PASSWORD: PASSWORD,
-      LOG_LEVEL: "warn",
-      SIM_DIFFS_PER_SECOND: String(SIM_DIFFS_PER_SECOND),
-      ORDERBOOK_MAX_UPDATES_PER_SECOND: String(UPDATES_PER_SECOND),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
-  const baseURL = `http://localhost:${port}`;
-  const deadline = Date.now() + 600_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the app exited during start-up:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`the app was not ready within 10 minutes:\n${output}`);
-    const status = await fetch(`${baseURL}/api/ready`)
-      .then((response) => response.status)
-      .catch(() => 0);
-    if (status === 200) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  const simPort = () => {
-    const match = /simulated venue listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-    if (!match) throw new Error(`no simulated venue port in the app output:\n${output}`);
-    return Number(match[1]);
-  };
-  return { child, baseURL, simPort, output: () => output };
-}
-
-async function stopApp(app: App): Promise<void> {
-  if (app.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => app.child.once("exit", resolve));
-  app.child.kill("SIGINT");
-  await exited;
-}
-
 async function openTradePage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
   await context.addInitScript({ content: PROBES });
@@ -190,12 +114,20 @@ async function openTradePage(browser: Browser, baseURL: string): Promise<Page> {
 export async function run(): Promise<BenchResult> {
   const executablePath = chromiumExecutable();
   if (!executablePath) throw new Error("trade-page-render needs Chromium (see README: end-to-end tests)");
-  const releaseLock = await takeBuildLock();
+  const releaseLock = await acquireBuildLock();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tally-bench-"));
-  let app: App | undefined;
+  let app: LaunchedTally | undefined;
   let browser: Browser | undefined;
   try {
-    app = await startApp(await findFreePort(), dataDir);
+    app = await launchTally({
+      port: await findFreePort(),
+      dataDir,
+      env: {
+        ADMIN_PASSWORD: PASSWORD,
+        SIM_DIFFS_PER_SECOND: String(SIM_DIFFS_PER_SECOND),
+        ORDERBOOK_MAX_UPDATES_PER_SECOND: String(UPDATES_PER_SECOND),
+      },
+    });
     browser = await chromium.launch({
       executablePath,
       args: ["--disable-gpu", "--no-sandbox", "--disable-background-networking", "--no-first-run"],
@@ -237,7 +169,7 @@ export async function run(): Promise<BenchResult> {
     };
   } finally {
     await browser?.close();
-    if (app) await stopApp(app);
+    if (app) await app.stop();
     rmSync(dataDir, { recursive: true, force: true });
     releaseLock();
   }

@@ -13,7 +13,7 @@ import { lockOrder } from "./lock-order";
 import { notCancelableResponse } from "./not-cancelable-response";
 import { TERMINAL_STATUSES } from "./order-state-machine";
 import { requestCancelAtVenue } from "./request-cancel-at-venue";
-import { resumeOrderOperation } from "./resume-order-operation";
+import { resumeForCaller } from "./resume-for-caller";
 
 export interface CancelOrderOptions {
   principal: Principal;
@@ -93,14 +93,7 @@ export async function cancelOrder(options: CancelOrderOptions): Promise<Idempote
       }
       return response;
     },
-    resume: async ({ record }) => {
-      try {
-        return await resumeOrderOperation({ record, actor: principal, requestId });
-      } catch (error) {
-        if (error instanceof VenueError) throw venueUnavailable(error);
-        throw error;
-      }
-    },
+    resume: ({ record }) => resumeForCaller({ record, actor: principal, requestId }),
     completeNow: ({ tx, record, response }) =>
       completeIdempotencyRecord({ tx, recordId: record.id, response }),
   });

@@ -2,12 +2,10 @@ import { recordAudit } from "../audit/record-audit";
 import { type Principal, principalScope } from "../auth/principal";
 import type { Order } from "../db/generated/prisma/client";
 import { prisma } from "../db/prisma";
-import { DomainError } from "../errors/domain-error";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import { fingerprintRequest } from "../idempotency/fingerprint-request";
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
 import { appVenue } from "../venue/app-venue";
-import { VenueError } from "../venue/venue-errors";
 import { applySendOutcome } from "./apply-send-outcome";
 import { assertKillSwitchReleased } from "./assert-kill-switch-released";
 import { buildBatchResponse } from "./build-batch-response";
@@ -16,7 +14,7 @@ import { createPendingOrders } from "./create-pending-orders";
 import { enforceRiskLimits } from "./enforce-risk-limits";
 import type { OrderInput } from "./order-input-schema";
 import { prepareOrderLegs } from "./prepare-order-legs";
-import { resumeOrderOperation } from "./resume-order-operation";
+import { resumeForCaller } from "./resume-for-caller";
 import { sendOrderToVenue } from "./send-order-to-venue";
 
 export interface PlaceOrdersOptions {
@@ -98,24 +96,8 @@ export async function placeOrders(options: PlaceOrdersOptions): Promise<Idempote
       await audit(orders, false);
       return response;
     },
-    resume: async ({ record }) => {
-      try {
-        return await resumeOrderOperation({ record, actor: principal, requestId });
-      } catch (error) {
-        if (error instanceof VenueError) throw venueUnavailable(error);
-        throw error;
-      }
-    },
+    resume: ({ record }) => resumeForCaller({ record, actor: principal, requestId }),
     completeNow: ({ tx, record, response }) =>
       completeIdempotencyRecord({ tx, recordId: record.id, response }),
-  });
-}
-
-function venueUnavailable(error: VenueError) {
-  return new DomainError({
-    kind: "unavailable",
-    code: "venue_unavailable",
-    detail: `The venue could not be reached to settle the earlier request with this key (${error.kind}); retry later`,
-    retryAfterSeconds: 5,
   });
 }
