@@ -92,7 +92,6 @@ test("killing the venue's stream is shown as not live, and the book recovers", a
   await expect(marketData(page)).toHaveText(/Market data: (Stale|Reconnecting|Resyncing)/, {
     timeout: 15_000,
   });
-  await expect(marketData(page)).not.toHaveText("Market data: Live", { timeout: 100 });
 
   await sim("DELETE", "/__sim/faults");
   await expect(marketData(page)).toHaveText("Market data: Live", { timeout: 60_000 });
