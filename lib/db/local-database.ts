@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { isProcessAlive } from "../runtime/is-process-alive";
 import { databaseUrlFor, startEmbeddedPostgres } from "./embedded-postgres";
 
 export type LocalDatabase = { url: string; close(): Promise<void> };
@@ -8,12 +9,7 @@ function runningPostmasterPort(dataDir: string): number | undefined {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return undefined;
   const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
-  const pid = Number.parseInt(pidLine ?? "", 10);
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return undefined;
-  }
+  if (!isProcessAlive(Number.parseInt(pidLine ?? "", 10))) return undefined;
   const port = Number.parseInt(portLine ?? "", 10);
   return Number.isInteger(port) ? port : undefined;
 }

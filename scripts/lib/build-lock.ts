@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { isProcessAlive } from "../../lib/runtime/is-process-alive";
 
 const lockDir = path.join(os.tmpdir(), "tally-e2e.lock");
 
 function holderAlive(): boolean {
   try {
-    process.kill(Number.parseInt(readFileSync(path.join(lockDir, "pid"), "utf8"), 10), 0);
-    return true;
+    return isProcessAlive(Number.parseInt(readFileSync(path.join(lockDir, "pid"), "utf8"), 10));
   } catch {
     return false;
   }

@@ -1,14 +1,6 @@
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+import { isProcessAlive } from "../../lib/runtime/is-process-alive";
 
 /**
  * One Tally per data dir. A lock left by a crashed (kill -9) start is taken over; a live one is an
@@ -29,7 +21,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number.parseInt(readFileSync(file, "utf8"), 10);
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+      if (holder !== process.pid && isProcessAlive(holder)) {
         throw new Error(
           `Tally is already running from ${dataDir} (pid ${holder}). Stop it, or use another TALLY_DATA_DIR and PORT.`,
         );
