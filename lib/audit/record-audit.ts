@@ -15,22 +15,19 @@ type AuditEntry = {
   details?: Prisma.InputJsonValue;
 };
 
-/** Appends one row to the audit trail. Secrets must never be passed in `details`. */
-export async function recordAudit(entry: AuditEntry): Promise<void> {
+type Executor = { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> };
+
+/**
+ * Appends one row to the audit trail; given a transaction client, the row commits with the change it
+ * records. Secrets must never be passed in `details`.
+ */
+export async function recordAudit(entry: AuditEntry, db: Executor = prisma()): Promise<void> {
   const { actor } = entry;
-  await prisma().auditLog.create({
-    data: {
-      actorType: actor.kind,
-      actorId: "id" in actor ? actor.id : null,
-      actorName: actor.name ?? null,
-      action: entry.action,
-      outcome: entry.outcome,
-      target: entry.target ?? null,
-      ip: entry.ip ?? null,
-      requestId: entry.requestId ?? null,
-      details: entry.details,
-    },
-  });
+  const details = entry.details === undefined ? null : JSON.stringify(entry.details);
+  await db.$executeRaw`
+    INSERT INTO "AuditLog" (at, "actorType", "actorId", "actorName", action, outcome, target, ip, "requestId", details)
+    VALUES (now(), ${actor.kind}, ${"id" in actor ? actor.id : null}, ${actor.name ?? null}, ${entry.action},
+            ${entry.outcome}, ${entry.target ?? null}, ${entry.ip ?? null}, ${entry.requestId ?? null}, ${details}::jsonb)`;
   logger.info(
     {
       audit: entry.action,

@@ -94,13 +94,26 @@ export async function revokeApiToken(options: Audited & { id: string }): Promise
 
 export type TokenLookup = { ok: true; principal: Principal } | { ok: false; reason: "unknown" | "revoked" };
 
+type TokenRow = {
+  id: string;
+  name: string;
+  role: Role;
+  createdById: string;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+
 export async function resolveApiToken(token: string): Promise<TokenLookup> {
   if (!token.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "unknown" };
-  const row = await prisma().apiToken.findUnique({ where: { tokenHash: hashSecretToken(token) } });
+  // Raw SQL: this runs on every bot request, and a model query costs a query compilation.
+  const rows = await prisma().$queryRaw<TokenRow[]>`
+    SELECT id, name, role::text AS role, "createdById", "lastUsedAt", "revokedAt"
+    FROM "ApiToken" WHERE "tokenHash" = ${hashSecretToken(token)}`;
+  const row = rows[0];
   if (!row) return { ok: false, reason: "unknown" };
   if (row.revokedAt) return { ok: false, reason: "revoked" };
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await prisma().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+    await prisma().$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = now() WHERE id = ${row.id}::uuid`;
   }
   return {
     ok: true,

@@ -1,5 +1,6 @@
 import { prisma } from "../db/prisma";
 import type { Principal } from "./principal";
+import type { Role } from "./roles";
 import { hashSecretToken } from "./secret-token";
 import { SESSION_TOUCH_INTERVAL_MS, sessionPolicy } from "./session-policy";
 
@@ -7,15 +8,29 @@ export type SessionLookup =
   | { ok: true; principal: Principal }
   | { ok: false; reason: "unknown" | "expired" | "revoked" | "user_disabled" };
 
+type SessionRow = {
+  id: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  userId: string;
+  username: string;
+  role: Role;
+  disabledAt: Date | null;
+};
+
 /** Resolves a session cookie value, enforcing revocation, idle expiry and absolute expiry. */
 export async function resolveSession(sessionToken: string): Promise<SessionLookup> {
-  const session = await prisma().session.findUnique({
-    where: { tokenHash: hashSecretToken(sessionToken) },
-    include: { user: true },
-  });
+  // Raw SQL: this runs on every browser request, and a model query costs a query compilation.
+  const rows = await prisma().$queryRaw<SessionRow[]>`
+    SELECT s.id, s."lastSeenAt", s."expiresAt", s."revokedAt", u.id AS "userId", u.username,
+           u.role::text AS role, u."disabledAt"
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s."tokenHash" = ${hashSecretToken(sessionToken)}`;
+  const session = rows[0];
   if (!session) return { ok: false, reason: "unknown" };
   if (session.revokedAt) return { ok: false, reason: "revoked" };
-  if (session.user.disabledAt) return { ok: false, reason: "user_disabled" };
+  if (session.disabledAt) return { ok: false, reason: "user_disabled" };
   const now = Date.now();
   const { idleMs } = sessionPolicy();
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleMs <= now) {
@@ -28,9 +43,9 @@ export async function resolveSession(sessionToken: string): Promise<SessionLooku
     ok: true,
     principal: {
       kind: "user",
-      id: session.user.id,
-      name: session.user.username,
-      role: session.user.role,
+      id: session.userId,
+      name: session.username,
+      role: session.role,
       sessionId: session.id,
     },
   };

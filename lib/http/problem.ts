@@ -67,10 +67,15 @@ export function problemResponse({
   extra,
   headers,
 }: ProblemOptions): Response {
-  const body = problemBody({ status, code, detail, requestId, extra });
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(problemBody({ status, code, detail, requestId, extra }));
+  return new Response(text, {
     status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
+    headers: {
+      "content-type": "application/problem+json",
+      "cache-control": "no-store",
+      "content-length": String(Buffer.byteLength(text)),
+      ...headers,
+    },
   });
 }
 

@@ -17,11 +17,7 @@ export async function claimIdempotencyKey(
   options: ClaimIdempotencyKeyOptions,
 ): Promise<ClaimedRecord | null> {
   const { tx, request, leaseMs, ttlMs } = options;
-  // An expired record counts as absent; remove it so the key can be claimed afresh.
-  await tx.$executeRaw`
-    DELETE FROM "IdempotencyRecord"
-    WHERE scope = ${request.scope} AND key = ${request.key} AND "expiresAt" <= now()`;
-  const rows = await tx.$queryRaw<ClaimedRecord[]>`
+  const insert = () => tx.$queryRaw<ClaimedRecord[]>`
     INSERT INTO "IdempotencyRecord"
       (id, scope, key, fingerprint, method, path, state, "leaseExpiresAt", "expiresAt", "createdAt")
     VALUES (gen_random_uuid(), ${request.scope}, ${request.key}, ${request.fingerprint}, ${request.method},
@@ -30,5 +26,11 @@ export async function claimIdempotencyKey(
             now() + ${ttlMs}::double precision * interval '1 millisecond', now())
     ON CONFLICT (scope, key) DO NOTHING
     RETURNING id, scope, key, method, path, "createdAt"`;
-  return rows[0] ?? null;
+  const claimed = (await insert())[0];
+  if (claimed) return claimed;
+  // An expired record counts as absent: remove it so the key can be claimed afresh.
+  const removed = await tx.$executeRaw`
+    DELETE FROM "IdempotencyRecord"
+    WHERE scope = ${request.scope} AND key = ${request.key} AND "expiresAt" <= now()`;
+  return removed > 0 ? ((await insert())[0] ?? null) : null;
 }

@@ -2,11 +2,13 @@ import { prisma } from "../db/prisma";
 import type { OwnOrderEvent, VenueOrder } from "../venue/venue-types";
 import { applyVenueOrder } from "./apply-venue-order";
 import { ingestFill } from "./ingest-fill";
+import { isNoOpVenueUpdate } from "./is-no-op-venue-update";
 import { lockOrder } from "./lock-order";
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 async function applyOrderUpdate(venue: string, venueOrder: VenueOrder): Promise<void> {
+  if (await isNoOpVenueUpdate({ venue, venueOrder })) return;
   await prisma().$transaction(async (tx) => {
     const order = venueOrder.clientOrderId
       ? await lockOrder({ tx, by: { clientOrderId: venueOrder.clientOrderId } })

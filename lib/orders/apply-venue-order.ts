@@ -23,7 +23,10 @@ export interface ApplyVenueOrderOptions {
  */
 export async function applyVenueOrder(options: ApplyVenueOrderOptions): Promise<Order> {
   const { tx, order, venueOrder } = options;
-  const fills = await sumOrderFills({ tx, orderId: order.id });
+  // Filled quantity never drops below the fills' sum, so an order with none filled has no fills to sum.
+  const fills = order.filledQuantity.isZero()
+    ? { quantity: "0", quote: "0" }
+    : await sumOrderFills({ tx, orderId: order.id });
   const state = computeFillState({
     current: {
       filledQuantity: formatDecimal(order.filledQuantity),

@@ -23,8 +23,10 @@ const refuse = (detail: string, extra: Record<string, unknown>) =>
 
 /**
  * Per-order notional and open orders per symbol (RISK_MAX_ORDER_NOTIONAL, RISK_MAX_OPEN_ORDERS_PER_SYMBOL).
+ * Runs after the caller inserted its pending rows in the same transaction, so the count includes them.
  * Takes a transaction-scoped advisory lock per symbol (in symbol order, so batches cannot deadlock)
- * around the count, held until the caller's order rows commit: the limit holds across app instances.
+ * before counting, held until commit: the limit holds across app instances, and the lock is held only
+ * for the count and the commit.
  */
 export async function enforceRiskLimits(options: {
   tx: Tx;
@@ -50,9 +52,9 @@ export async function enforceRiskLimits(options: {
     const rows = await tx.$queryRaw<{ count: number }[]>`
       SELECT count(*)::int AS count FROM "Order"
       WHERE symbol = ${symbol} AND status::text = ANY(${LIVE_STATUSES as string[]})`;
-    const open = rows[0]?.count ?? 0;
-    const adding = perSymbol.get(symbol) ?? 0;
-    if (open + adding > limits.maxOpenOrdersPerSymbol) {
+    const withOurs = rows[0]?.count ?? 0;
+    if (withOurs > limits.maxOpenOrdersPerSymbol) {
+      const open = withOurs - (perSymbol.get(symbol) ?? 0);
       throw refuse(
         `${symbol} has ${open} open orders; the limit is ${limits.maxOpenOrdersPerSymbol} per symbol`,
         { limit: "max_open_orders_per_symbol", symbol },

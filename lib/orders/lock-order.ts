@@ -11,13 +11,12 @@ export async function lockOrder(options: { tx: Tx; by: LockOrderBy }): Promise<O
   const { tx, by } = options;
   const rows =
     "id" in by
-      ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Order" WHERE id = ${by.id}::uuid FOR UPDATE`
+      ? await tx.$queryRaw<Order[]>`SELECT * FROM "Order" WHERE id = ${by.id}::uuid FOR UPDATE`
       : "clientOrderId" in by
-        ? await tx.$queryRaw<{ id: string }[]>`
-            SELECT id FROM "Order" WHERE "clientOrderId" = ${by.clientOrderId} FOR UPDATE`
-        : await tx.$queryRaw<{ id: string }[]>`
-            SELECT id FROM "Order" WHERE venue = ${by.venue} AND "venueOrderId" = ${by.venueOrderId} FOR UPDATE`;
-  const id = rows[0]?.id;
-  if (!id) return null;
-  return tx.order.findUnique({ where: { id } });
+        ? await tx.$queryRaw<
+            Order[]
+          >`SELECT * FROM "Order" WHERE "clientOrderId" = ${by.clientOrderId} FOR UPDATE`
+        : await tx.$queryRaw<Order[]>`
+            SELECT * FROM "Order" WHERE venue = ${by.venue} AND "venueOrderId" = ${by.venueOrderId} FOR UPDATE`;
+  return rows[0] ?? null;
 }

@@ -175,6 +175,51 @@ describe("POST /api/orders/{id}/cancel", () => {
   });
 });
 
+describe("venue order updates", () => {
+  it("repeated or stale updates change nothing; a real change still applies", async () => {
+    const placed = await post(key(), leg());
+    expect(placed.status).toBe(201);
+    const id = (placed.json.order as { id: string }).id;
+    const row = await prisma().order.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("open");
+    const update = (status: "open" | "canceled"): OwnOrderEvent => ({
+      type: "order",
+      order: {
+        venueOrderId: row.venueOrderId as string,
+        clientOrderId: row.clientOrderId,
+        symbol: row.symbol,
+        side: row.side,
+        type: row.type,
+        timeInForce: row.timeInForce,
+        status,
+        venueStatus: status === "open" ? "NEW" : "CANCELED",
+        price: "30000",
+        quantity: "0.001",
+        filledQuantity: "0",
+        filledQuote: "0",
+        createdAt: null,
+        updatedAt: null,
+      },
+    });
+    const eventCount = () => prisma().orderEvent.count({ where: { orderId: id } });
+    const before = await eventCount();
+    await applyOwnOrderEvent({ venue: row.venue, event: update("open") });
+    expect(await eventCount()).toBe(before);
+    expect((await prisma().order.findUniqueOrThrow({ where: { id } })).updatedAt).toEqual(row.updatedAt);
+
+    await applyOwnOrderEvent({ venue: row.venue, event: update("canceled") });
+    expect((await detail(id)).status).toBe("canceled");
+    const afterCancel = await eventCount();
+    expect(afterCancel).toBe(before + 1);
+
+    // the venue's older "open" arriving late cannot reopen a final order
+    await applyOwnOrderEvent({ venue: row.venue, event: update("open") });
+    await applyOwnOrderEvent({ venue: row.venue, event: update("canceled") });
+    expect((await detail(id)).status).toBe("canceled");
+    expect(await eventCount()).toBe(afterCancel);
+  });
+});
+
 describe("fills", () => {
   it("from the user stream and from lookups are stored once, with an exact average price", async () => {
     const service = ownOrderStreamService();

@@ -4,6 +4,7 @@ import type { Order } from "../db/generated/prisma/client";
 import { prisma } from "../db/prisma";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import { fingerprintRequest } from "../idempotency/fingerprint-request";
+import type { Tx } from "../idempotency/idempotency-types";
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
 import { appVenue } from "../venue/app-venue";
 import { applySendOutcome } from "./apply-send-outcome";
@@ -39,23 +40,25 @@ const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
  */
 export async function placeOrders(options: PlaceOrdersOptions): Promise<IdempotentResult> {
   const { principal, requestId, ip } = options;
-  const audit = async (orders: Order[], recovered: boolean) => {
+  const audit = async (tx: Tx, orders: Order[]) => {
     for (const order of orders) {
-      await recordAudit({
-        actor: principal,
-        action: "order.place",
-        outcome: order.status === "rejected" ? "failure" : "success",
-        target: order.id,
-        ip,
-        requestId,
-        details: {
-          clientOrderId: order.clientOrderId,
-          symbol: order.symbol,
-          side: order.side,
-          status: order.status,
-          ...(recovered ? { recovered } : {}),
+      await recordAudit(
+        {
+          actor: principal,
+          action: "order.place",
+          outcome: order.status === "rejected" ? "failure" : "success",
+          target: order.id,
+          ip,
+          requestId,
+          details: {
+            clientOrderId: order.clientOrderId,
+            symbol: order.symbol,
+            side: order.side,
+            status: order.status,
+          },
         },
-      });
+        tx,
+      );
     }
   };
   return runIdempotently({
@@ -68,8 +71,6 @@ export async function placeOrders(options: PlaceOrdersOptions): Promise<Idempote
     },
     prepare: () => prepareOrderLegs({ legs: options.legs, batch: options.batch }),
     start: async ({ tx, record, prepared }) => {
-      await assertKillSwitchReleased({ tx });
-      await enforceRiskLimits({ tx, legs: prepared });
       const orders = await createPendingOrders({
         tx,
         record,
@@ -78,11 +79,13 @@ export async function placeOrders(options: PlaceOrdersOptions): Promise<Idempote
         legs: prepared,
         batch: options.batch,
       });
+      await assertKillSwitchReleased({ tx });
+      await enforceRiskLimits({ tx, legs: prepared });
       return { work: orders };
     },
     finish: async ({ record, work }) => {
       const outcomes = await Promise.all(work.map((order) => sendOrderToVenue({ order })));
-      const { orders, response } = await prisma().$transaction(async (tx) => {
+      return prisma().$transaction(async (tx) => {
         const updated: Order[] = [];
         for (const [index, order] of work.entries()) {
           updated.push(await applySendOutcome({ tx, orderId: order.id, outcome: outcomes[index] as never }));
@@ -91,10 +94,9 @@ export async function placeOrders(options: PlaceOrdersOptions): Promise<Idempote
           ? buildBatchResponse({ orders: updated, requestId })
           : buildOrderResponse({ order: updated[0] as Order, requestId });
         await completeIdempotencyRecord({ tx, recordId: record.id, response: stored });
-        return { orders: updated, response: stored };
+        await audit(tx, updated);
+        return stored;
       }, TX_OPTIONS);
-      await audit(orders, false);
-      return response;
     },
     resume: ({ record }) => resumeForCaller({ record, actor: principal, requestId }),
     completeNow: ({ tx, record, response }) =>

@@ -1,9 +1,18 @@
-import type { Order, Prisma } from "../db/generated/prisma/client";
+import { type Order, Prisma } from "../db/generated/prisma/client";
 import type { OrderStatus } from "../db/generated/prisma/enums";
-import { publishEvent } from "../events/publish-event";
+import { encodeEvent } from "../events/publish-event";
+import { EVENTS_CHANNEL } from "../events/tally-event";
 import type { Tx } from "../idempotency/idempotency-types";
 import { logger } from "../observability/logger";
 import { canTransition } from "./order-state-machine";
+
+/** Columns that change together with the status; decimals as exact strings. */
+export interface OrderPatch {
+  venueOrderId?: string;
+  filledQuantity?: string;
+  averagePrice?: string;
+  rejectReason?: string;
+}
 
 export interface TransitionOrderOptions {
   tx: Tx;
@@ -13,17 +22,31 @@ export interface TransitionOrderOptions {
   /** OrderEvent type, e.g. "accepted", "venue_update". */
   eventType: string;
   data?: Prisma.InputJsonValue;
-  /** Other columns changed together with the status. */
-  patch?: Prisma.OrderUpdateInput;
+  patch?: OrderPatch;
+}
+
+function updateSql(options: { id: string; status: OrderStatus | null; patch: OrderPatch }): Prisma.Sql {
+  const { patch } = options;
+  const sets: Prisma.Sql[] = [Prisma.sql`"updatedAt" = now()`];
+  if (options.status !== null) sets.push(Prisma.sql`status = ${options.status}::"OrderStatus"`);
+  if (patch.venueOrderId !== undefined) sets.push(Prisma.sql`"venueOrderId" = ${patch.venueOrderId}`);
+  if (patch.filledQuantity !== undefined)
+    sets.push(Prisma.sql`"filledQuantity" = ${patch.filledQuantity}::numeric`);
+  if (patch.averagePrice !== undefined)
+    sets.push(Prisma.sql`"averagePrice" = ${patch.averagePrice}::numeric`);
+  if (patch.rejectReason !== undefined) sets.push(Prisma.sql`"rejectReason" = ${patch.rejectReason}`);
+  return Prisma.sql`UPDATE "Order" SET ${Prisma.join(sets, ", ")} WHERE id = ${options.id}::uuid RETURNING *`;
 }
 
 /**
  * Moves an order to a new status with its OrderEvent and an `order.updated` event (delivered on
- * commit). Illegal transitions are refused and logged; the order is returned unchanged. Staying in
- * the same status only applies the patch.
+ * commit), all in one statement. Illegal transitions are refused and logged; only the patch applies.
+ * Staying in the same status only applies the patch.
  */
 export async function transitionOrder(options: TransitionOrderOptions): Promise<Order> {
   const { tx, order, to } = options;
+  const patch = options.patch ?? {};
+  const hasPatch = Object.keys(patch).length > 0;
   const changing = order.status !== to;
   if (changing && !canTransition({ from: order.status, to })) {
     logger.warn(
@@ -36,30 +59,30 @@ export async function transitionOrder(options: TransitionOrderOptions): Promise<
       },
       "illegal order transition refused",
     );
-    return options.patch ? tx.order.update({ where: { id: order.id }, data: options.patch }) : order;
+    if (!hasPatch) return order;
+    const rows = await tx.$queryRaw<Order[]>(updateSql({ id: order.id, status: null, patch }));
+    return rows[0] ?? order;
   }
-  if (!changing && !options.patch) return order;
-  const updated = await tx.order.update({
-    where: { id: order.id },
-    data: { ...options.patch, ...(changing ? { status: to } : {}) },
+  if (!changing) {
+    if (!hasPatch) return order;
+    const rows = await tx.$queryRaw<Order[]>(updateSql({ id: order.id, status: null, patch }));
+    return rows[0] ?? order;
+  }
+  const payload = encodeEvent({
+    type: "order.updated",
+    data: { orderId: order.id, clientOrderId: order.clientOrderId, symbol: order.symbol, status: to },
   });
-  if (changing) {
-    await tx.orderEvent.create({
-      data: {
-        orderId: order.id,
-        type: options.eventType,
-        fromStatus: order.status,
-        toStatus: to,
-        data: options.data,
-      },
-    });
-    await publishEvent(
-      {
-        type: "order.updated",
-        data: { orderId: order.id, clientOrderId: order.clientOrderId, symbol: order.symbol, status: to },
-      },
-      tx,
-    );
-  }
-  return updated;
+  const data = options.data === undefined ? null : JSON.stringify(options.data);
+  const rows = await tx.$queryRaw<Order[]>`
+    WITH updated AS (${updateSql({ id: order.id, status: to, patch })}),
+    event AS (
+      INSERT INTO "OrderEvent" ("orderId", type, "fromStatus", "toStatus", data, "createdAt")
+      SELECT id, ${options.eventType}, ${order.status}::"OrderStatus", ${to}::"OrderStatus", ${data}::jsonb, now()
+      FROM updated
+    )
+    SELECT updated.*, pg_notify(${EVENTS_CHANNEL}, ${payload})::text AS "__notified" FROM updated`;
+  const row = rows[0];
+  if (!row) throw new Error(`order ${order.id} vanished during a transition`);
+  const { __notified: _, ...updated } = row as Order & { __notified?: unknown };
+  return updated as Order;
 }

@@ -1,0 +1,30 @@
+import { Decimal } from "decimal.js";
+import { prisma } from "../db/prisma";
+import type { VenueOrder } from "../venue/venue-types";
+import { TERMINAL_STATUSES } from "./order-state-machine";
+import { statusFromVenue } from "./status-from-venue";
+
+/**
+ * Whether a venue order update would change nothing on our row, read without a lock: the order has
+ * its venue order id, nothing is filled on either side, and it already is in the update's status or
+ * in a final one. Such updates (the stream repeating what the placement answer already applied) skip
+ * the locking transaction. Anything else, or any doubt, goes through applyVenueOrder.
+ */
+export async function isNoOpVenueUpdate(options: {
+  venue: string;
+  venueOrder: VenueOrder;
+}): Promise<boolean> {
+  const { venueOrder } = options;
+  if (!new Decimal(venueOrder.filledQuantity).isZero()) return false;
+  const rows = venueOrder.clientOrderId
+    ? await prisma().$queryRaw<{ status: string; venueOrderId: string | null; filled: string }[]>`
+        SELECT status::text AS status, "venueOrderId", "filledQuantity"::text AS filled
+        FROM "Order" WHERE "clientOrderId" = ${venueOrder.clientOrderId}`
+    : await prisma().$queryRaw<{ status: string; venueOrderId: string | null; filled: string }[]>`
+        SELECT status::text AS status, "venueOrderId", "filledQuantity"::text AS filled
+        FROM "Order" WHERE venue = ${options.venue} AND "venueOrderId" = ${venueOrder.venueOrderId}`;
+  const row = rows[0];
+  if (!row || row.venueOrderId === null || !new Decimal(row.filled).isZero()) return false;
+  const target = statusFromVenue({ status: venueOrder.status, filledQuantity: venueOrder.filledQuantity });
+  return row.status === target || (TERMINAL_STATUSES as readonly string[]).includes(row.status);
+}
