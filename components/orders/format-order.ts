@@ -16,6 +16,12 @@ export function formatTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString();
 }
 
+/** Date and time in the browser's locale, for lists that span more than a day. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}
+
 export const STATUS_LABELS: Record<OrderView["status"], string> = {
   pending_new: "pending",
   open: "open",

@@ -1,10 +1,9 @@
 "use client";
 
 import { CancelOrderButton } from "./cancel-order-button";
+import { CANCELABLE_STATUSES } from "./cancelable-statuses";
 import { formatDecimal, formatTime, STATUS_LABELS } from "./format-order";
 import type { OrderView } from "./order-types";
-
-const CANCELABLE: ReadonlySet<OrderView["status"]> = new Set(["open", "partially_filled"]);
 
 export function OpenOrdersTable({
   orders,
@@ -57,7 +56,7 @@ export function OpenOrdersTable({
             <td>{STATUS_LABELS[order.status]}</td>
             {canTrade && (
               <td>
-                {CANCELABLE.has(order.status) && (
+                {CANCELABLE_STATUSES.has(order.status) && (
                   <CancelOrderButton order={order} onResult={onCancelResult} />
                 )}
               </td>

@@ -3,18 +3,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ApiError } from "@/components/ui/problem";
+import { EventStreamIndicator } from "./event-stream-indicator";
 import { FillsTable } from "./fills-table";
 import { OpenOrdersTable } from "./open-orders-table";
 import { BLOTTER_POLL_MS, openOrdersQuery, recentOrdersQuery } from "./order-queries";
 import { RecentOrdersTable } from "./recent-orders-table";
-import { type EventStreamState, useOrderEvents } from "./use-order-events";
+import { useOrderEvents } from "./use-order-events";
 import { useRecentFills } from "./use-recent-fills";
-
-const STREAM_LABELS: Record<EventStreamState, string> = {
-  connecting: "connecting",
-  live: "live",
-  reconnecting: "reconnecting (refreshing every 10 s)",
-};
 
 function loadError(error: unknown): string | null {
   if (!error) return null;
@@ -36,10 +31,7 @@ export function OrderBlotter({ canTrade }: { canTrade: boolean }) {
     <section className="panel blotter" aria-labelledby={titleId}>
       <header className="blotter-header">
         <h2 id={titleId}>Blotter</h2>
-        <span className={`indicator indicator-${stream === "live" ? "ok" : "unknown"}`}>
-          <span className="dot" aria-hidden="true" />
-          Updates: {STREAM_LABELS[stream]}
-        </span>
+        <EventStreamIndicator state={stream} />
       </header>
       <div role="alert" className="form-error">
         {cancelMessage ?? (error ? `Orders could not be loaded: ${error}` : null)}

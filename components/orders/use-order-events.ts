@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { createInvalidationThrottle } from "./invalidation-throttle";
 import { ORDERS_KEY } from "./order-queries";
 
 export type EventStreamState = "connecting" | "live" | "reconnecting";
@@ -17,26 +18,28 @@ const MAX_RECONNECT_DELAY_MS = 30_000;
  * Keeps the blotter's queries fresh from the server's event stream. Events only say that something
  * changed, so each one invalidates the orders queries; every (re)connect does too, because events
  * sent while disconnected are lost. EventSource retries dropped connections itself but gives up on
- * an error status, so a closed stream is reopened here with backoff.
+ * an error status, so a closed stream is reopened here with backoff. `minRefreshIntervalMs` bounds
+ * how often a busy stream refetches: a list of many pages refetches every page each time.
  */
-export function useOrderEvents(): EventStreamState {
+export function useOrderEvents({
+  minRefreshIntervalMs = 0,
+}: {
+  minRefreshIntervalMs?: number;
+} = {}): EventStreamState {
   const queryClient = useQueryClient();
   const [state, setState] = useState<EventStreamState>("connecting");
 
   useEffect(() => {
     let source: EventSource | null = null;
     let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-    let coalesceTimer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
     let stopped = false;
 
-    const invalidate = () => {
-      if (coalesceTimer) return;
-      coalesceTimer = setTimeout(() => {
-        coalesceTimer = undefined;
-        void queryClient.invalidateQueries({ queryKey: ORDERS_KEY });
-      }, COALESCE_MS);
-    };
+    const throttle = createInvalidationThrottle(
+      () => void queryClient.invalidateQueries({ queryKey: ORDERS_KEY }),
+      { settleMs: COALESCE_MS, minIntervalMs: minRefreshIntervalMs },
+    );
+    const invalidate = () => throttle.request();
 
     const connect = () => {
       const current = new EventSource(EVENTS_URL);
@@ -61,9 +64,9 @@ export function useOrderEvents(): EventStreamState {
       stopped = true;
       source?.close();
       clearTimeout(reconnectTimer);
-      clearTimeout(coalesceTimer);
+      throttle.cancel();
     };
-  }, [queryClient]);
+  }, [queryClient, minRefreshIntervalMs]);
 
   return state;
 }

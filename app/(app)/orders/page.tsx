@@ -1,5 +1,6 @@
+import { Suspense } from "react";
 import { currentPrincipal } from "@/app/current-principal";
-import { OrderBlotter } from "@/components/orders/order-blotter";
+import { FilteredOrdersPanel } from "@/components/orders/filtered-orders-panel";
 import { hasRole } from "@/lib/auth/roles";
 
 export default async function OrdersPage() {
@@ -8,7 +9,10 @@ export default async function OrdersPage() {
   return (
     <div className="stack-lg">
       <h1>Orders</h1>
-      <OrderBlotter canTrade={canTrade} />
+      {/* The panel reads its filters from the URL (useSearchParams). */}
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <FilteredOrdersPanel canTrade={canTrade} />
+      </Suspense>
     </div>
   );
 }
