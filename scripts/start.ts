@@ -11,6 +11,7 @@ import { applyMigrations } from "../lib/db/run-prisma-cli";
 import { parseEnv } from "../lib/env";
 import { CLIENT_IP_HEADER } from "../lib/http/client-ip";
 import { buildIsStale, runNextBuild } from "./lib/build-if-needed";
+import { compressPagesAndAssets } from "./lib/compress-pages-and-assets";
 import { lockDataDir } from "./lib/data-dir-lock";
 import { type SimProcess, startSimProcess } from "./lib/sim-process";
 
@@ -93,6 +94,7 @@ async function main() {
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
   const handle = app.getRequestHandler();
+  const compress = compressPagesAndAssets();
   await app.prepare();
   server = http.createServer((req, res) => {
     // The client address comes from the socket, never from what the client claims.
@@ -107,7 +109,7 @@ async function main() {
       delete req.headers["x-forwarded-host"];
       delete req.headers["x-forwarded-proto"];
     }
-    void handle(req, res);
+    compress(req, res, () => void handle(req, res));
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());
   await new Promise<void>((resolve, reject) => {

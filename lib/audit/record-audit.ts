@@ -1,6 +1,6 @@
 import type { Principal } from "../auth/principal";
 import type { Prisma } from "../db/prisma";
-import { prisma } from "../db/prisma";
+import { sql } from "../db/sql";
 import { logger } from "../observability/logger";
 
 export type AuditActor = Principal | { kind: "system"; name: string } | { kind: "anonymous"; name?: string };
@@ -21,7 +21,7 @@ type Executor = { $executeRaw: (query: TemplateStringsArray, ...values: unknown[
  * Appends one row to the audit trail; given a transaction client, the row commits with the change it
  * records. Secrets must never be passed in `details`.
  */
-export async function recordAudit(entry: AuditEntry, db: Executor = prisma()): Promise<void> {
+export async function recordAudit(entry: AuditEntry, db: Executor = sql()): Promise<void> {
   const { actor } = entry;
   const details = entry.details === undefined ? null : JSON.stringify(entry.details);
   await db.$executeRaw`

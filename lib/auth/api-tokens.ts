@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit/record-audit";
 import { prisma } from "../db/prisma";
+import { sql } from "../db/sql";
 import { DomainError } from "../errors/domain-error";
 import type { Principal } from "./principal";
 import type { Role } from "./roles";
@@ -106,14 +107,14 @@ type TokenRow = {
 export async function resolveApiToken(token: string): Promise<TokenLookup> {
   if (!token.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "unknown" };
   // Raw SQL: this runs on every bot request, and a model query costs a query compilation.
-  const rows = await prisma().$queryRaw<TokenRow[]>`
+  const rows = await sql().$queryRaw<TokenRow[]>`
     SELECT id, name, role::text AS role, "createdById", "lastUsedAt", "revokedAt"
     FROM "ApiToken" WHERE "tokenHash" = ${hashSecretToken(token)}`;
   const row = rows[0];
   if (!row) return { ok: false, reason: "unknown" };
   if (row.revokedAt) return { ok: false, reason: "revoked" };
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await prisma().$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = now() WHERE id = ${row.id}::uuid`;
+    await sql().$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = now() WHERE id = ${row.id}::uuid`;
   }
   return {
     ok: true,

@@ -1,4 +1,5 @@
 import { prisma } from "../db/prisma";
+import { sql } from "../db/sql";
 import type { Principal } from "./principal";
 import type { Role } from "./roles";
 import { hashSecretToken } from "./secret-token";
@@ -22,7 +23,7 @@ type SessionRow = {
 /** Resolves a session cookie value, enforcing revocation, idle expiry and absolute expiry. */
 export async function resolveSession(sessionToken: string): Promise<SessionLookup> {
   // Raw SQL: this runs on every browser request, and a model query costs a query compilation.
-  const rows = await prisma().$queryRaw<SessionRow[]>`
+  const rows = await sql().$queryRaw<SessionRow[]>`
     SELECT s.id, s."lastSeenAt", s."expiresAt", s."revokedAt", u.id AS "userId", u.username,
            u.role::text AS role, u."disabledAt"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"

@@ -1,20 +1,37 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { requireDatabaseUrl } from "../env";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type { Prisma } from "./generated/prisma/client";
 
-const holder = globalThis as unknown as { __tallyPrisma?: PrismaClient };
+type Holder = { __tallyPrisma?: PrismaClient; __tallyPool?: pg.Pool };
+const holder = globalThis as unknown as Holder;
+
+/**
+ * The process's one connection pool, shared by Prisma and the hot paths' plain SQL (lib/db/sql.ts).
+ * A transaction idle for 15 s is ended by the server, so a stuck worker cannot hold row locks.
+ */
+export function pgPool(): pg.Pool {
+  holder.__tallyPool ??= new pg.Pool({
+    connectionString: requireDatabaseUrl(),
+    max: 20,
+    connectionTimeoutMillis: 15_000,
+    options: "-c idle_in_transaction_session_timeout=15000",
+  });
+  return holder.__tallyPool;
+}
 
 /** One Prisma client per process (Next.js dev reloads modules, so it lives on globalThis). */
 export function prisma(): PrismaClient {
-  holder.__tallyPrisma ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: requireDatabaseUrl(), max: 20 }),
-  });
+  holder.__tallyPrisma ??= new PrismaClient({ adapter: new PrismaPg(pgPool()) });
   return holder.__tallyPrisma;
 }
 
 export async function disconnectPrisma(): Promise<void> {
-  await holder.__tallyPrisma?.$disconnect();
+  const { __tallyPrisma: client, __tallyPool: pool } = holder;
   holder.__tallyPrisma = undefined;
+  holder.__tallyPool = undefined;
+  await client?.$disconnect();
+  await pool?.end();
 }

@@ -1,4 +1,4 @@
-import { prisma } from "../db/prisma";
+import { sql } from "../db/sql";
 import { EVENTS_CHANNEL, MAX_EVENT_BYTES, type TallyEvent } from "./tally-event";
 
 type Executor = { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> };
@@ -7,7 +7,7 @@ type Executor = { $executeRaw: (query: TemplateStringsArray, ...values: unknown[
  * Publishes an event to every app instance through PostgreSQL NOTIFY. Called with a transaction
  * client, the event is delivered only if and when that transaction commits.
  */
-export async function publishEvent(event: EventInput, db: Executor = prisma()): Promise<void> {
+export async function publishEvent(event: EventInput, db: Executor = sql()): Promise<void> {
   await db.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${encodeEvent(event)})`;
 }
 

@@ -75,12 +75,7 @@ function toResponse(result: RouteResult): Response {
   const body = status === 204 ? null : JSON.stringify(result.body);
   return new Response(body, {
     status,
-    headers: {
-      "content-type": "application/json",
-      "cache-control": "no-store",
-      ...(body === null ? {} : { "content-length": String(Buffer.byteLength(body)) }),
-      ...result.headers,
-    },
+    headers: { "content-type": "application/json", "cache-control": "no-store", ...result.headers },
   });
 }
 

@@ -67,15 +67,10 @@ export function problemResponse({
   extra,
   headers,
 }: ProblemOptions): Response {
-  const text = JSON.stringify(problemBody({ status, code, detail, requestId, extra }));
-  return new Response(text, {
+  const body = problemBody({ status, code, detail, requestId, extra });
+  return new Response(JSON.stringify(body), {
     status,
-    headers: {
-      "content-type": "application/problem+json",
-      "cache-control": "no-store",
-      "content-length": String(Buffer.byteLength(text)),
-      ...headers,
-    },
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
   });
 }
 

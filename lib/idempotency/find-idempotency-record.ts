@@ -1,4 +1,4 @@
-import { prisma } from "../db/prisma";
+import { sql } from "../db/sql";
 import type { ClaimedRecord, IdempotencyLookup, IdempotentRequest } from "./idempotency-types";
 
 type Row = ClaimedRecord & {
@@ -18,7 +18,7 @@ export async function findIdempotencyRecord(options: {
   request: IdempotentRequest;
 }): Promise<IdempotencyLookup> {
   const { scope, key, fingerprint } = options.request;
-  const rows = await prisma().$queryRaw<Row[]>`
+  const rows = await sql().$queryRaw<Row[]>`
     SELECT id, scope, key, method, path, fingerprint, state::text AS state, "responseStatus",
            "responseBody", "leaseExpiresAt", "createdAt", now() AS now
     FROM "IdempotencyRecord"

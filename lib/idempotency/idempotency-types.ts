@@ -1,6 +1,7 @@
-import type { Prisma } from "../db/prisma";
+import type { Sql } from "../db/sql";
 
-export type Tx = Prisma.TransactionClient;
+/** A transaction of the hot paths (lib/db/sql.ts): plain SQL only. */
+export type Tx = Sql;
 
 /** The request an idempotency record stands for. */
 export interface IdempotentRequest {

@@ -1,4 +1,4 @@
-import { prisma } from "../db/prisma";
+import { sql } from "../db/sql";
 import { logger } from "../observability/logger";
 
 /**
@@ -13,7 +13,7 @@ export async function keepLeaseAlive<T>(options: {
   const { recordId, leaseMs } = options;
   const beat = async () => {
     try {
-      await prisma().$executeRaw`
+      await sql().$executeRaw`
         UPDATE "IdempotencyRecord"
         SET "leaseExpiresAt" = now() + ${leaseMs}::double precision * interval '1 millisecond'
         WHERE id = ${recordId}::uuid AND state = 'in_progress'::"IdempotencyState"`;

@@ -1,4 +1,4 @@
-import { prisma } from "../db/prisma";
+import { transaction } from "../db/sql";
 import { DomainError } from "../errors/domain-error";
 import { claimIdempotencyKey } from "./claim-idempotency-key";
 import { IdempotencyLeaseLostError } from "./complete-idempotency-record";
@@ -33,8 +33,6 @@ export interface IdempotentResult {
   /** True when the stored outcome of an earlier request was returned. */
   replayed: boolean;
 }
-
-const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 function inProgress(retryAfterSeconds: number) {
   return new DomainError({
@@ -85,13 +83,13 @@ export async function runIdempotently<P, W>(
       }
       case "none": {
         const prepared = await options.prepare();
-        const claimed = await prisma().$transaction(async (tx) => {
+        const claimed = await transaction(async (tx) => {
           const record = await claimIdempotencyKey({ tx, request, leaseMs, ttlMs });
           if (!record) return null;
           const started = await options.start({ tx, record, prepared });
           if ("response" in started) await options.completeNow({ tx, record, response: started.response });
           return { record, started };
-        }, TX_OPTIONS);
+        });
         if (!claimed) continue;
         const { record, started } = claimed;
         if ("response" in started) return { response: started.response, replayed: false };

@@ -6,8 +6,6 @@ export function toIdempotentResponse(result: IdempotentResult): Response {
   const headers: Record<string, string> = {
     "content-type": status >= 400 ? "application/problem+json" : "application/json",
     "cache-control": "no-store",
-    // A known length also keeps small responses below the server's compression threshold.
-    "content-length": String(Buffer.byteLength(body)),
   };
   if (result.replayed) headers["idempotent-replayed"] = "true";
   return new Response(body, { status, headers });

@@ -1,21 +1,19 @@
-import { prisma } from "../db/prisma";
+import { transaction } from "../db/sql";
 import type { OwnOrderEvent, VenueOrder } from "../venue/venue-types";
 import { applyVenueOrder } from "./apply-venue-order";
 import { ingestFill } from "./ingest-fill";
 import { isNoOpVenueUpdate } from "./is-no-op-venue-update";
 import { lockOrder } from "./lock-order";
 
-const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
-
 async function applyOrderUpdate(venue: string, venueOrder: VenueOrder): Promise<void> {
   if (await isNoOpVenueUpdate({ venue, venueOrder })) return;
-  await prisma().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const order = venueOrder.clientOrderId
       ? await lockOrder({ tx, by: { clientOrderId: venueOrder.clientOrderId } })
       : await lockOrder({ tx, by: { venue, venueOrderId: venueOrder.venueOrderId } });
     if (!order) return; // not ours (placed elsewhere on the account): reconciliation's business
     await applyVenueOrder({ tx, order, venueOrder, eventType: "venue_update" });
-  }, TX_OPTIONS);
+  });
 }
 
 /**

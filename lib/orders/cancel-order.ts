@@ -2,6 +2,7 @@ import { recordAudit } from "../audit/record-audit";
 import { type Principal, principalScope } from "../auth/principal";
 import type { Order } from "../db/generated/prisma/client";
 import { prisma } from "../db/prisma";
+import { transaction } from "../db/sql";
 import { DomainError } from "../errors/domain-error";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import { fingerprintRequest } from "../idempotency/fingerprint-request";
@@ -24,8 +25,6 @@ export interface CancelOrderOptions {
   requestId?: string;
   ip?: string;
 }
-
-const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 const notFound = () =>
   new DomainError({ kind: "not_found", code: "order_not_found", detail: "No order with this id" });
@@ -76,11 +75,11 @@ export async function cancelOrder(options: CancelOrderOptions): Promise<Idempote
         await releaseIdempotencyClaim({ recordId: record.id });
         throw venueUnavailable(error);
       }
-      const { order, response } = await prisma().$transaction(async (tx) => {
+      const { order, response } = await transaction(async (tx) => {
         const outcome = await applyCancelOutcome({ tx, orderId: work.id, venueOrder, requestId });
         await completeIdempotencyRecord({ tx, recordId: record.id, response: outcome.response });
         return outcome;
-      }, TX_OPTIONS);
+      });
       if (order.status === "canceled") {
         await recordAudit({
           actor: principal,

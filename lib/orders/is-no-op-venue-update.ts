@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { prisma } from "../db/prisma";
+import { sql } from "../db/sql";
 import type { VenueOrder } from "../venue/venue-types";
 import { TERMINAL_STATUSES } from "./order-state-machine";
 import { statusFromVenue } from "./status-from-venue";
@@ -17,10 +17,10 @@ export async function isNoOpVenueUpdate(options: {
   const { venueOrder } = options;
   if (!new Decimal(venueOrder.filledQuantity).isZero()) return false;
   const rows = venueOrder.clientOrderId
-    ? await prisma().$queryRaw<{ status: string; venueOrderId: string | null; filled: string }[]>`
+    ? await sql().$queryRaw<{ status: string; venueOrderId: string | null; filled: string }[]>`
         SELECT status::text AS status, "venueOrderId", "filledQuantity"::text AS filled
         FROM "Order" WHERE "clientOrderId" = ${venueOrder.clientOrderId}`
-    : await prisma().$queryRaw<{ status: string; venueOrderId: string | null; filled: string }[]>`
+    : await sql().$queryRaw<{ status: string; venueOrderId: string | null; filled: string }[]>`
         SELECT status::text AS status, "venueOrderId", "filledQuantity"::text AS filled
         FROM "Order" WHERE venue = ${options.venue} AND "venueOrderId" = ${venueOrder.venueOrderId}`;
   const row = rows[0];

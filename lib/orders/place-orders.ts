@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit/record-audit";
 import { type Principal, principalScope } from "../auth/principal";
 import type { Order } from "../db/generated/prisma/client";
-import { prisma } from "../db/prisma";
+import { transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import { fingerprintRequest } from "../idempotency/fingerprint-request";
 import type { Tx } from "../idempotency/idempotency-types";
@@ -30,8 +30,6 @@ export interface PlaceOrdersOptions {
   requestId?: string;
   ip?: string;
 }
-
-const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 /**
  * Places one order or a batch under one Idempotency-Key. Validation, kill switch and risk limits
@@ -85,7 +83,7 @@ export async function placeOrders(options: PlaceOrdersOptions): Promise<Idempote
     },
     finish: async ({ record, work }) => {
       const outcomes = await Promise.all(work.map((order) => sendOrderToVenue({ order })));
-      return prisma().$transaction(async (tx) => {
+      return transaction(async (tx) => {
         const updated: Order[] = [];
         for (const [index, order] of work.entries()) {
           updated.push(await applySendOutcome({ tx, orderId: order.id, outcome: outcomes[index] as never }));
@@ -96,7 +94,7 @@ export async function placeOrders(options: PlaceOrdersOptions): Promise<Idempote
         await completeIdempotencyRecord({ tx, recordId: record.id, response: stored });
         await audit(tx, updated);
         return stored;
-      }, TX_OPTIONS);
+      });
     },
     resume: ({ record }) => resumeForCaller({ record, actor: principal, requestId }),
     completeNow: ({ tx, record, response }) =>

@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import type { Order } from "../db/generated/prisma/client";
 import { prisma } from "../db/prisma";
+import { transaction } from "../db/sql";
 import { appVenue } from "../venue/app-venue";
 import { VenueError } from "../venue/venue-errors";
 import { applySendOutcome } from "./apply-send-outcome";
@@ -9,8 +10,6 @@ import { lockOrder } from "./lock-order";
 import { sendOrderToVenue } from "./send-order-to-venue";
 import { syncOrderFills } from "./sync-order-fills";
 import { transitionOrder } from "./transition-order";
-
-const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 /**
  * Settles an order whose placement has no recorded answer (its worker died, or the outcome was
@@ -27,18 +26,18 @@ export async function resolveOrderAtVenue(options: { order: Order }): Promise<Or
     clientOrderId: order.clientOrderId,
   });
   if (found) {
-    const resolved = await prisma().$transaction(async (tx) => {
+    const resolved = await transaction(async (tx) => {
       const locked = await lockOrder({ tx, by: { id: order.id } });
       if (!locked) throw new Error(`order ${order.id} vanished`);
       return applyVenueOrder({ tx, order: locked, venueOrder: found, eventType: "resolved_by_lookup" });
-    }, TX_OPTIONS);
+    });
     if (new Decimal(found.filledQuantity).isZero()) return resolved;
     await syncOrderFills({ order: resolved });
     return (await prisma().order.findUnique({ where: { id: order.id } })) ?? resolved;
   }
   const halted = await prisma().killSwitch.findUnique({ where: { id: 1 } });
   if (halted?.engaged) {
-    return prisma().$transaction(async (tx) => {
+    return transaction(async (tx) => {
       const locked = await lockOrder({ tx, by: { id: order.id } });
       if (!locked) throw new Error(`order ${order.id} vanished`);
       return transitionOrder({
@@ -49,9 +48,9 @@ export async function resolveOrderAtVenue(options: { order: Order }): Promise<Or
         data: { reason: "kill switch engaged before the order reached the venue" },
         patch: { rejectReason: "not sent to the venue: the kill switch was engaged during recovery" },
       });
-    }, TX_OPTIONS);
+    });
   }
   const outcome = await sendOrderToVenue({ order });
   if (outcome.status === "not_sent") throw new VenueError("transient", `order not sent: ${outcome.reason}`);
-  return prisma().$transaction((tx) => applySendOutcome({ tx, orderId: order.id, outcome }), TX_OPTIONS);
+  return transaction((tx) => applySendOutcome({ tx, orderId: order.id, outcome }));
 }

@@ -2,6 +2,7 @@ import type { AuditActor } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
 import type { Order } from "../db/generated/prisma/client";
 import { prisma } from "../db/prisma";
+import { transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import type { ClaimedRecord, StoredResponse } from "../idempotency/idempotency-types";
 import { deriveClientOrderId } from "../venue/derive-client-order-id";
@@ -11,8 +12,6 @@ import { buildOrderResponse } from "./build-order-response";
 import { matchOperationPath } from "./match-operation-path";
 import { requestCancelAtVenue } from "./request-cancel-at-venue";
 import { resolveOrderAtVenue } from "./resolve-order-at-venue";
-
-const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 function legIndex(record: ClaimedRecord, clientOrderId: string): number {
   for (let leg = 0; leg < 10; leg += 1) {
@@ -51,10 +50,7 @@ export async function resumeOrderOperation(options: {
       operation.kind === "place_order" && settled[0]
         ? buildOrderResponse({ order: settled[0], requestId })
         : buildBatchResponse({ orders: settled, requestId });
-    await prisma().$transaction(
-      (tx) => completeIdempotencyRecord({ tx, recordId: record.id, response }),
-      TX_OPTIONS,
-    );
+    await transaction((tx) => completeIdempotencyRecord({ tx, recordId: record.id, response }));
     for (const order of settled) {
       await recordAudit({
         actor,
@@ -71,11 +67,11 @@ export async function resumeOrderOperation(options: {
     const order = await prisma().order.findUnique({ where: { id: operation.orderId } });
     if (!order) throw new Error(`order ${operation.orderId} of a cancel record vanished`);
     const venueOrder = await requestCancelAtVenue({ order });
-    const { order: after, response } = await prisma().$transaction(async (tx) => {
+    const { order: after, response } = await transaction(async (tx) => {
       const outcome = await applyCancelOutcome({ tx, orderId: order.id, venueOrder, requestId });
       await completeIdempotencyRecord({ tx, recordId: record.id, response: outcome.response });
       return outcome;
-    }, TX_OPTIONS);
+    });
     if (after.status === "canceled") {
       await recordAudit({ actor, action: "order.cancel", outcome: "success", target: after.id, requestId });
     }
