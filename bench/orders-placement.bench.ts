@@ -239,6 +239,7 @@ export async function run(): Promise<BenchResult> {
         "orders: BTC/USDT IOC limit buy 0.01 @ 1000 (accepted by the venue, expires at once: status expired, 201)",
         "the floor is one Prisma transaction inserting one Order row, same database, same concurrency",
         "the ceiling is the same server answering its cheapest route: no order can be placed faster than that",
+        `closed loop (Little's law): mean latency = ${CONCURRENCY} connections / throughput, so p99 < 100 ms needs more than ${CONCURRENCY * 10} orders/s; the ceiling here is ${ceiling.opsPerSecond.toFixed(0)}/s`,
       ],
     };
   } finally {
