@@ -5,9 +5,8 @@ import { useId, useState } from "react";
 import { ApiError } from "@/components/ui/problem";
 import { EventStreamIndicator } from "./event-stream-indicator";
 import { FillsTable } from "./fills-table";
-import { OpenOrdersTable } from "./open-orders-table";
 import { BLOTTER_POLL_MS, openOrdersQuery, recentOrdersQuery } from "./order-queries";
-import { RecentOrdersTable } from "./recent-orders-table";
+import { OrderTable } from "./order-table";
 import { useOrderEvents } from "./use-order-events";
 import { useRecentFills } from "./use-recent-fills";
 
@@ -40,14 +39,25 @@ export function OrderBlotter({ canTrade }: { canTrade: boolean }) {
       {open.isPending ? (
         <p className="muted">Loading…</p>
       ) : (
-        <OpenOrdersTable
+        <OrderTable
+          label="Open orders"
           orders={open.data?.orders ?? []}
-          canTrade={canTrade}
-          onCancelResult={setCancelMessage}
+          onCancelResult={canTrade ? setCancelMessage : undefined}
+          emptyText="No open orders."
         />
       )}
       <h3>Recent orders</h3>
-      {recent.isPending ? <p className="muted">Loading…</p> : <RecentOrdersTable orders={recentOrders} />}
+      {recent.isPending ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <OrderTable
+          label="Recent orders"
+          orders={recentOrders}
+          showAveragePrice
+          showRejectReason
+          emptyText="No orders yet."
+        />
+      )}
       <h3>Fills</h3>
       {recent.isPending || fills.isLoading ? (
         <p className="muted">Loading…</p>

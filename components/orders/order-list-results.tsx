@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { describeLoadError } from "./order-list-errors";
-import { OrderListTable } from "./order-list-table";
+import { OrderTable } from "./order-table";
 import type { useFilteredOrders } from "./use-filtered-orders";
 
 type FilteredOrders = ReturnType<typeof useFilteredOrders>;
@@ -64,7 +64,14 @@ export function OrderListResults({
               : countText(list.orders.length, list.hasNextPage)}
           </p>
           {list.orders.length > 0 && (
-            <OrderListTable orders={list.orders} canTrade={canTrade} onCancelResult={setCancelMessage} />
+            <OrderTable
+              label="Orders"
+              orders={list.orders}
+              withDate
+              showAveragePrice
+              showRejectReason
+              onCancelResult={canTrade ? setCancelMessage : undefined}
+            />
           )}
           {list.hasNextPage && (
             <div>
