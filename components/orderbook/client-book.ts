@@ -17,7 +17,10 @@ export interface BookLevel {
 /** The browser's copy of the top of one symbol's book, best level first on each side. */
 export interface ClientBook {
   readonly symbol: string;
-  /** Seq of the last frame applied; snapshot, update and status frames each take the next one. */
+  /**
+   * Seq of the last frame applied: a snapshot sets it (it may jump), each update or status frame
+   * must take the next one.
+   */
   readonly seq: number;
   readonly status: BookStreamStatus;
   readonly bids: readonly BookLevel[];

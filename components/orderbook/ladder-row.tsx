@@ -1,30 +1,25 @@
 "use client";
 
-import { type CSSProperties, memo, useEffect, useRef } from "react";
+import { type CSSProperties, memo } from "react";
 import type { LadderRow } from "./ladder-rows";
 
 export type LadderSide = "bids" | "asks";
-
-const FLASH_MS = 600;
-const FLASH_KEYFRAMES: Keyframe[] = [{ opacity: 1 }, { opacity: 0 }];
 
 interface LadderRowViewProps {
   readonly row: LadderRow;
   readonly side: LadderSide;
   readonly selected: boolean;
+  /** The size changed a moment ago: highlighted by a class, not an animation (no layer, no per-frame work). */
+  readonly flash: boolean;
   readonly onPick: (price: string) => void;
 }
 
-function LadderRowViewInner({ row, side, selected, onPick }: LadderRowViewProps) {
-  const flash = useRef<HTMLSpanElement>(null);
-  useEffect(() => {
-    if (row.changedSeq === 0) return;
-    // Web Animations restart on every change without a re-render to remove a class; animating the
-    // opacity of an overlay (not a background colour) runs on the compositor, without a repaint per frame.
-    flash.current?.animate(FLASH_KEYFRAMES, { duration: FLASH_MS, easing: "ease-out" });
-  }, [row.changedSeq]);
+function LadderRowViewInner({ row, side, selected, flash, onPick }: LadderRowViewProps) {
+  // The depth bar is the row's background sized to the ratio: one non-inherited property per row
+  // (a custom property would restyle every cell of the row on each change).
+  const style: CSSProperties = { backgroundSize: `${row.barRatio * 100}% 100%` };
   return (
-    <tr className={`ladder-row ladder-row-${side}`} style={{ "--depth": row.barRatio } as CSSProperties}>
+    <tr className={`ladder-row ladder-row-${side}`} style={style}>
       <td>
         <button
           type="button"
@@ -36,10 +31,7 @@ function LadderRowViewInner({ row, side, selected, onPick }: LadderRowViewProps)
           {row.price}
         </button>
       </td>
-      <td className="ladder-size">
-        <span ref={flash} className="ladder-flash" aria-hidden="true" />
-        {row.size}
-      </td>
+      <td className={flash ? "ladder-size ladder-size-changed" : "ladder-size"}>{row.size}</td>
       <td>{row.total}</td>
     </tr>
   );
@@ -50,10 +42,10 @@ export const LadderRowView = memo(
   (before, after) =>
     before.side === after.side &&
     before.selected === after.selected &&
+    before.flash === after.flash &&
     before.onPick === after.onPick &&
     before.row.price === after.row.price &&
     before.row.size === after.row.size &&
     before.row.total === after.row.total &&
-    before.row.barRatio === after.row.barRatio &&
-    before.row.changedSeq === after.row.changedSeq,
+    before.row.barRatio === after.row.barRatio,
 );

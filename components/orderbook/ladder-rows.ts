@@ -42,7 +42,7 @@ export function buildLadder(book: ClientBook, minDigits: { price: number; size: 
         price: new ExactDecimal(level.price).toFixed(priceDigits),
         size: new ExactDecimal(level.quantity).toFixed(sizeDigits),
         total: totals[i]!.toFixed(sizeDigits),
-        barRatio: largest.isZero() ? 0 : new RatioDecimal(totals[i]!).div(largest).toNumber(),
+        barRatio: largest.isZero() ? 0 : quantizeRatio(new RatioDecimal(totals[i]!).div(largest).toNumber()),
         changedSeq: level.changedSeq,
       }),
     );
@@ -60,6 +60,12 @@ export function buildLadder(book: ClientBook, minDigits: { price: number; size: 
   }
   return { bids: rows(book.bids, bidTotals), asks: rows(book.asks, askTotals), spread, mid };
 }
+
+/**
+ * Bars only need the precision a few pixels show; rounding to 0.5% keeps a row whose bar did not
+ * visibly move equal to its previous render, so it is not restyled.
+ */
+const quantizeRatio = (ratio: number) => Math.round(ratio * 200) / 200;
 
 function runningTotals(levels: readonly BookLevel[]) {
   const totals: Decimal[] = [];

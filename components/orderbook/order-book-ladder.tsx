@@ -1,11 +1,42 @@
 "use client";
 
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import type { ClientBook } from "./client-book";
 import { LadderRowView, type LadderSide } from "./ladder-row";
 import { buildLadder, type LadderRow } from "./ladder-rows";
 import { useOrderBook } from "./order-book-context";
 import { setSelectedPrice, useSelectedPriceStore } from "./selected-price-store";
 import { useDisplayDigits } from "./use-instruments";
+
+/** How long a changed size stays highlighted. */
+const FLASH_MS = 600;
+
+/**
+ * The newest book seq first shown at least FLASH_MS ago (0 if none): levels whose `changedSeq` is
+ * above it changed within the last FLASH_MS and are highlighted. Re-renders once FLASH_MS after
+ * the last book change, so highlights also clear when the market goes quiet.
+ */
+function useFlashThreshold(book: ClientBook | null): number {
+  const shown = useRef<{ seq: number; at: number }[]>([]);
+  const [, rerender] = useReducer((count: number) => count + 1, 0);
+  let threshold = 0;
+  if (book !== null) {
+    const history = shown.current;
+    const now = performance.now();
+    const last = history.at(-1);
+    // a new subscription's seq may start lower: its history starts over
+    if (last !== undefined && book.seq < last.seq) history.length = 0;
+    if (last === undefined || book.seq !== last.seq) history.push({ seq: book.seq, at: now });
+    while (history.length > 1 && history[1]!.at <= now - FLASH_MS) history.shift();
+    threshold = history[0]!.at <= now - FLASH_MS ? history[0]!.seq : 0;
+  }
+  useEffect(() => {
+    if (book === null) return;
+    const timer = setTimeout(rerender, FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [book]);
+  return threshold;
+}
 
 export function OrderBookLadder() {
   const book = useOrderBook((state) => state.book);
@@ -18,11 +49,18 @@ export function OrderBookLadder() {
     [book, digits.price, digits.size],
   );
   const pick = useCallback((price: string) => setSelectedPrice(price, symbol), [symbol]);
+  const flashAbove = useFlashThreshold(book);
   const asksWorstFirst = useMemo(() => (ladder ? [...ladder.asks].reverse() : []), [ladder]);
 
   return (
     <div className={live ? "ladder" : "ladder ladder-not-live"} aria-busy={book === null}>
-      <LadderTable side="asks" rows={asksWorstFirst} selectedPrice={selectedPrice} onPick={pick} />
+      <LadderTable
+        side="asks"
+        rows={asksWorstFirst}
+        selectedPrice={selectedPrice}
+        flashAbove={flashAbove}
+        onPick={pick}
+      />
       <p className="ladder-spread">
         <span>
           Spread <strong>{ladder?.spread ?? "–"}</strong>
@@ -31,7 +69,13 @@ export function OrderBookLadder() {
           Mid <strong>{ladder?.mid ?? "–"}</strong>
         </span>
       </p>
-      <LadderTable side="bids" rows={ladder?.bids ?? []} selectedPrice={selectedPrice} onPick={pick} />
+      <LadderTable
+        side="bids"
+        rows={ladder?.bids ?? []}
+        selectedPrice={selectedPrice}
+        flashAbove={flashAbove}
+        onPick={pick}
+      />
       {book === null && <p className="muted">Waiting for the first order book snapshot…</p>}
     </div>
   );
@@ -41,11 +85,13 @@ function LadderTable({
   side,
   rows,
   selectedPrice,
+  flashAbove,
   onPick,
 }: {
   side: LadderSide;
   rows: readonly LadderRow[];
   selectedPrice: string | null;
+  flashAbove: number;
   onPick: (price: string) => void;
 }) {
   return (
@@ -65,6 +111,7 @@ function LadderTable({
             row={row}
             side={side}
             selected={row.price === selectedPrice}
+            flash={row.changedSeq > flashAbove}
             onPick={onPick}
           />
         ))}

@@ -1,9 +1,19 @@
 "use client";
 
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
+import type { TradeFrame } from "@/lib/marketdata/orderbook-stream-protocol";
 import { commonFractionDigits, toFixedDigits } from "./decimal-format";
 import { useOrderBook } from "./order-book-context";
+import type { OrderBookState } from "./order-book-store";
 import { useDisplayDigits } from "./use-instruments";
+import { useThrottledOrderBook } from "./use-throttled-order-book";
+
+/**
+ * The tape is redrawn at most 4 times a second: trades arrive in bursts of up to 20 a second, and
+ * a table re-laid out that often costs frames without being any easier to read.
+ */
+const TAPE_INTERVAL_MS = 250;
+const selectTrades = (state: OrderBookState): readonly TradeFrame[] => state.trades;
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
   hour: "2-digit",
@@ -13,7 +23,7 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", {
 });
 
 export function TradesTape() {
-  const trades = useOrderBook((state) => state.trades);
+  const trades = useThrottledOrderBook(selectTrades, TAPE_INTERVAL_MS);
   const symbol = useOrderBook((state) => state.symbol);
   const digits = useDisplayDigits(symbol);
   const rows = useMemo(() => {
@@ -44,12 +54,7 @@ export function TradesTape() {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id} className={`trade-${row.side}`}>
-                <td>{row.time}</td>
-                <td>{row.price}</td>
-                <td>{row.size}</td>
-                <td>{row.side === "buy" ? "Buy" : "Sell"}</td>
-              </tr>
+              <TapeRow key={row.id} time={row.time} price={row.price} size={row.size} side={row.side} />
             ))}
           </tbody>
         </table>
@@ -58,3 +63,25 @@ export function TradesTape() {
     </section>
   );
 }
+
+/** A row re-renders only when its text changes (a new trade only adds a row). */
+const TapeRow = memo(function TapeRow({
+  time,
+  price,
+  size,
+  side,
+}: {
+  time: string;
+  price: string;
+  size: string;
+  side: "buy" | "sell";
+}) {
+  return (
+    <tr className={`trade-${side}`}>
+      <td>{time}</td>
+      <td>{price}</td>
+      <td>{size}</td>
+      <td>{side === "buy" ? "Buy" : "Sell"}</td>
+    </tr>
+  );
+});

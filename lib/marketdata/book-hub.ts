@@ -1,6 +1,7 @@
 import { DomainError } from "../errors/domain-error";
 import { type Logger, logger as rootLogger } from "../observability/logger";
 import type { VenuePort } from "../venue/venue-port";
+import { OrderbookBroadcast } from "./orderbook-broadcast";
 import type { OrderbookStreamConfig } from "./orderbook-stream-config";
 import { type FeedHealth, type MarketDataVenue, SymbolBookFeed } from "./symbol-book-feed";
 
@@ -25,7 +26,10 @@ export interface StreamConnectionStats {
   depth: number;
   /** Chunks enqueued on the response stream and not yet read by the client (bounded by 1). */
   pendingChunks: number;
+  /** Book frames (snapshot, update, status) given to this client. */
   framesSent: number;
+  /** Snapshots among them: the first frame, and one each time the client could not keep up. */
+  snapshotsSent: number;
   /** Book changes folded into a later frame instead of being sent on their own. */
   coalesced: number;
   /** Trades dropped because the client's tape backlog was full. */
@@ -39,6 +43,8 @@ export interface StreamConnection {
 interface Entry {
   feed: SymbolBookFeed;
   idleTimer?: NodeJS.Timeout;
+  /** One frame stream per depth in use, shared by that depth's clients. */
+  broadcasts: Map<number, OrderbookBroadcast>;
 }
 
 /**
@@ -87,7 +93,7 @@ export class BookHub {
         logger: this.log,
         now: this.now,
       });
-      entry = { feed };
+      entry = { feed, broadcasts: new Map() };
       this.entries.set(symbol, entry);
       feed.start();
       this.log.info({ symbol }, "order book feed started");
@@ -119,6 +125,28 @@ export class BookHub {
 
   feed(symbol: string): SymbolBookFeed | undefined {
     return this.entries.get(symbol)?.feed;
+  }
+
+  /**
+   * The frame stream of `symbol` at `depth`, shared by every client streaming it; hold a
+   * subscription to the symbol while using it. It ends when its last client detaches.
+   */
+  broadcast(symbol: string, depth: number): OrderbookBroadcast {
+    const entry = this.entries.get(symbol);
+    if (!entry) throw new Error(`no feed for ${symbol}: subscribe first`);
+    const existing = entry.broadcasts.get(depth);
+    if (existing && !existing.isFinished) return existing;
+    const broadcast: OrderbookBroadcast = new OrderbookBroadcast({
+      feed: entry.feed,
+      depth,
+      maxUpdatesPerSecond: this.config.maxUpdatesPerSecond,
+      now: this.now,
+      onIdle: () => {
+        if (entry.broadcasts.get(depth) === broadcast) entry.broadcasts.delete(depth);
+      },
+    });
+    entry.broadcasts.set(depth, broadcast);
+    return broadcast;
   }
 
   track(connection: StreamConnection): () => void {

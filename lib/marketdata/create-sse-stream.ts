@@ -2,8 +2,11 @@
 export interface SseSource {
   /** Called once; the source calls `wake` whenever it may have something to send. */
   start(wake: () => void): void;
-  /** The next chunk to send now, or undefined when there is nothing (or nothing yet). */
-  nextChunk(): string | undefined;
+  /**
+   * The next chunk to send now, or undefined when there is nothing (or nothing yet). Bytes are
+   * enqueued as they are, so one encoded frame can be shared by many clients.
+   */
+  nextChunk(): Uint8Array | string | undefined;
   close(): void;
 }
 
@@ -22,6 +25,7 @@ export interface CreateSseStreamOptions {
 }
 
 const encoder = new TextEncoder();
+const HEARTBEAT = encoder.encode(": heartbeat\n\n");
 
 /**
  * A text/event-stream body that never buffers more than one chunk per client: a chunk is
@@ -31,7 +35,7 @@ const encoder = new TextEncoder();
 export function createSseStream(options: CreateSseStreamOptions): SseStream {
   const { source, heartbeatMs, retryMs, signal } = options;
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
-  let prefix = `retry: ${retryMs}\n\n`;
+  let prefix: Uint8Array | undefined = encoder.encode(`retry: ${retryMs}\n\n`);
   let heartbeatDue = false;
   let closed = false;
   let heartbeat: NodeJS.Timeout | undefined;
@@ -54,13 +58,14 @@ export function createSseStream(options: CreateSseStreamOptions): SseStream {
 
   const flush = () => {
     if (closed || !controller || (controller.desiredSize ?? 0) <= 0) return;
-    let chunk = source.nextChunk();
-    if (chunk === undefined && heartbeatDue) chunk = ": heartbeat\n\n";
-    if (chunk === undefined && prefix === "") return;
+    const next = source.nextChunk();
+    let chunk = typeof next === "string" ? encoder.encode(next) : next;
+    if (chunk === undefined && heartbeatDue) chunk = HEARTBEAT;
+    if (chunk === undefined && prefix === undefined) return;
     heartbeatDue = false;
-    const text = prefix + (chunk ?? "");
-    prefix = "";
-    controller.enqueue(encoder.encode(text));
+    if (prefix !== undefined) chunk = chunk === undefined ? prefix : Buffer.concat([prefix, chunk]);
+    prefix = undefined;
+    controller.enqueue(chunk!);
   };
 
   const readable = new ReadableStream<Uint8Array>(

@@ -1,9 +1,6 @@
 import type { BookView } from "./book-view";
 import type { WireLevel } from "./orderbook-stream-protocol";
 
-/** Clients that were sent the same view and are now sent the same newer one share the work. */
-const cache = new WeakMap<BookView, { to: BookView; json: string }>();
-
 function changedLevels(
   before: ReadonlyMap<string, string>,
   after: readonly WireLevel[],
@@ -21,11 +18,7 @@ function changedLevels(
  * whose quantity changed, with "0" for levels that left it.
  */
 export function diffBookViews(from: BookView, to: BookView): string {
-  const cached = cache.get(from);
-  if (cached?.to === to) return cached.json;
   const bids = changedLevels(from.bidMap, to.bids, to.bidMap);
   const asks = changedLevels(from.askMap, to.asks, to.askMap);
-  const json = `"bids":${JSON.stringify(bids)},"asks":${JSON.stringify(asks)},"lastUpdateId":${to.lastUpdateId},"venueTime":${to.venueTime},"serverTime":${to.serverTime}`;
-  cache.set(from, { to, json });
-  return json;
+  return `"bids":${JSON.stringify(bids)},"asks":${JSON.stringify(asks)},"lastUpdateId":${to.lastUpdateId},"venueTime":${to.venueTime},"serverTime":${to.serverTime}`;
 }

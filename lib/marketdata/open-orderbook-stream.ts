@@ -7,8 +7,6 @@ export interface OpenOrderbookStreamOptions {
   hub: BookHub;
   symbol: string;
   depth: number;
-  /** `Last-Event-ID` of a reconnecting client: the fresh snapshot continues from the next seq. */
-  lastEventId?: string | null;
   /** Aborts when the client disconnects. */
   signal?: AbortSignal;
   heartbeatMs?: number;
@@ -21,18 +19,14 @@ export interface OrderbookStream {
 
 /**
  * Subscribes to the symbol's shared feed (400 `unknown_symbol` before any byte is streamed) and
- * returns the client's event stream; the subscription is released when the stream ends.
+ * returns the client's event stream on the shared broadcast of that symbol and depth; the
+ * subscription is released when the stream ends. Every connection, including a reconnect with
+ * `Last-Event-ID`, starts with a fresh snapshot, so the header needs no handling.
  */
 export async function openOrderbookStream(options: OpenOrderbookStreamOptions): Promise<OrderbookStream> {
   const { hub, symbol, depth } = options;
   const subscription = await hub.subscribe(symbol);
-  const previous = Number(options.lastEventId);
-  const session = new OrderbookStreamSession({
-    feed: subscription.feed,
-    depth,
-    maxUpdatesPerSecond: hub.config.maxUpdatesPerSecond,
-    initialSeq: Number.isSafeInteger(previous) && previous > 0 ? previous : 0,
-  });
+  const session = new OrderbookStreamSession({ broadcast: hub.broadcast(symbol, depth) });
   let untrack = () => {};
   const stream = createSseStream({
     source: {

@@ -9,7 +9,7 @@ const schema = z.object({
 });
 
 export interface OrderbookStreamConfig {
-  /** Book frames (snapshot/update/status) per client per second, at most. */
+  /** Book frames (snapshot/update/status) per second of one symbol's stream at one depth, at most. */
   readonly maxUpdatesPerSecond: number;
   /** A symbol's venue subscription stops this long after its last subscriber leaves. */
   readonly idleGraceMs: number;

@@ -4,13 +4,19 @@ import { z } from "zod";
  * Wire protocol of `GET /api/stream/orderbook?symbol=BTC/USDT&depth=50` (Server-Sent Events),
  * shared by the server (encoder) and the browser (decoder). Pure types and zod schemas, no I/O.
  *
- * Stream: `retry: 1000`, then `event: snapshot` (id = seq), then `event: update` frames whose
- * seq is always the previous + 1 (a client seeing a gap reconnects), `event: status` when only
- * the book's state changes (also carries the next seq), `event: trade` tape entries (no seq),
- * and a `: heartbeat` comment every 15 s. A book that went resyncing is re-sent as a `snapshot`
- * (next seq) once live again. Reconnecting with `Last-Event-ID` yields a fresh snapshot.
+ * Every client of one symbol at one depth is sent the same frames (encoded once on the server), so
+ * `seq` numbers the book frames of that (symbol, depth) stream, not of one connection:
+ * - `retry: 1000`, then `event: snapshot` with the stream's current seq (id = seq);
+ * - then `event: update` (levels that changed since frame seq - 1) and `event: status` (only the
+ *   book's state changed) frames, each with seq = the previous frame's + 1: anything else is a
+ *   gap, and the client must drop its book and reconnect;
+ * - `event: snapshot` may come again at any time and replaces the book, its seq taking over
+ *   (seq may jump): after the server's book was resynced, and when the client could not read
+ *   fast enough (it gets the latest state, never a backlog);
+ * - `event: trade` tape entries (no seq) and a `: heartbeat` comment every 15 s.
+ * Every connection starts with a fresh snapshot, including a reconnect with `Last-Event-ID`
+ * (ignored); a new connection's seq may be lower than the previous one's (a new stream).
  */
-
 export const ORDERBOOK_DEPTH_DEFAULT = 50;
 export const ORDERBOOK_DEPTH_MAX = 500;
 export const ORDERBOOK_RETRY_MS = 1000;
@@ -56,7 +62,7 @@ export type SnapshotFrame = z.infer<typeof snapshotFrameSchema>;
 export const updateFrameSchema = z.object({
   seq: z.number().int().positive(),
   status: bookStreamStatusSchema,
-  /** Only levels within the top `depth` that changed since the previous frame to this client. */
+  /** Only levels within the top `depth` that changed since the stream's previous frame (seq - 1). */
   bids: z.array(wireLevelSchema),
   asks: z.array(wireLevelSchema),
   lastUpdateId: z.number().int().nullable(),

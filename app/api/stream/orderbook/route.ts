@@ -17,7 +17,6 @@ export const GET = defineRoute({
       hub: appBookHub(),
       symbol: query.symbol,
       depth: query.depth,
-      lastEventId: request.headers.get("last-event-id"),
       signal: request.signal,
     });
     return sseResponse(stream.readable);
