@@ -10,6 +10,7 @@ import { findFreePort } from "../lib/db/free-port";
 import { acquireBuildLock } from "../scripts/lib/build-lock";
 import { type LaunchedTally, launchTally } from "../scripts/lib/launch-tally";
 import type { BenchMeasurement, BenchResult } from "./bench-result";
+import { createBenchToken } from "./create-bench-token";
 import { formatMiB } from "./heap";
 import { childPids, commandLine, cpuMsOf, machineBusyMs, rssOf, treeCpuMs } from "./process-stats";
 import { openSseClient, type SseClientTally } from "./sse-bench-client";
@@ -186,19 +187,12 @@ export async function run(): Promise<BenchResult> {
       );
 
     const origin = app.baseURL;
-    const login = await fetch(`${origin}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin },
-      body: JSON.stringify({ username: "admin", password: PASSWORD }),
+    const token = await createBenchToken({
+      origin,
+      adminPassword: PASSWORD,
+      name: "bench-fanout",
+      role: "viewer",
     });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const created = await fetch(`${origin}/api/tokens`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin, cookie },
-      body: JSON.stringify({ name: "bench-fanout", role: "viewer" }),
-    });
-    const { token } = (await created.json()) as { token: string };
-    if (!created.ok || !token) throw new Error(`could not create an API token: ${created.status}`);
 
     const single = await runPhase(app, token, 1);
     const many = await runPhase(app, token, CLIENTS);

@@ -11,6 +11,7 @@ import { findFreePort } from "../lib/db/free-port";
 import { acquireBuildLock } from "../scripts/lib/build-lock";
 import { launchTally } from "../scripts/lib/launch-tally";
 import type { BenchMeasurement, BenchResult } from "./bench-result";
+import { createBenchToken } from "./create-bench-token";
 
 const CONCURRENCY = 50;
 const DURATION_MS = Number(process.env.BENCH_ORDERS_SECONDS ?? 10) * 1000;
@@ -155,19 +156,7 @@ export async function run(): Promise<BenchResult> {
   });
   try {
     const origin = app.baseURL;
-    const login = await fetch(`${origin}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin },
-      body: JSON.stringify({ username: "admin", password: PASSWORD }),
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const created = await fetch(`${origin}/api/tokens`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin, cookie },
-      body: JSON.stringify({ name: "bench", role: "trader" }),
-    });
-    const { token } = (await created.json()) as { token: string };
-    if (!created.ok || !token) throw new Error(`could not create an API token: ${created.status}`);
+    const token = await createBenchToken({ origin, adminPassword: PASSWORD, name: "bench", role: "trader" });
     const instruments = await fetch(`${origin}/api/instruments`, {
       headers: { authorization: `Bearer ${token}` },
     });
