@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { requireDatabaseUrl } from "../env";
+import { logger } from "../observability/logger";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type { Prisma } from "./generated/prisma/client";
@@ -13,12 +14,20 @@ const holder = globalThis as unknown as Holder;
  * A transaction idle for 15 s is ended by the server, so a stuck worker cannot hold row locks.
  */
 export function pgPool(): pg.Pool {
-  holder.__tallyPool ??= new pg.Pool({
-    connectionString: requireDatabaseUrl(),
-    max: 20,
-    connectionTimeoutMillis: 15_000,
-    options: "-c idle_in_transaction_session_timeout=15000",
-  });
+  if (!holder.__tallyPool) {
+    const pool = new pg.Pool({
+      connectionString: requireDatabaseUrl(),
+      max: 20,
+      connectionTimeoutMillis: 15_000,
+      options: "-c idle_in_transaction_session_timeout=15000",
+    });
+    // An idle connection that breaks (server restart, network) is dropped by the pool; without a
+    // listener its error would crash the process. The error carries the client: log only what it says.
+    pool.on("error", (error: Error & { code?: string }) =>
+      logger.warn({ error: error.message, code: error.code }, "idle database connection lost"),
+    );
+    holder.__tallyPool = pool;
+  }
   return holder.__tallyPool;
 }
 
