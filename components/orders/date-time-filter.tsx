@@ -1,7 +1,7 @@
 "use client";
 
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { errorAttributes, FilterField } from "./filter-field";
+import { errorAttributes, Field } from "../ui/field";
 import { isoToLocalInput, localInputToIso } from "./local-date-time";
 
 /** A date and time in the browser's time zone, read from and written to the URL as an ISO instant. */
@@ -21,7 +21,7 @@ export function DateTimeFilter({
   // The server renders in its own time zone: show the local value only once in the browser.
   const hydrated = useHydrated();
   return (
-    <FilterField id={id} label={label} error={error}>
+    <Field id={id} label={label} error={error}>
       <input
         id={id}
         type="datetime-local"
@@ -29,6 +29,6 @@ export function DateTimeFilter({
         onChange={(event) => onChange(localInputToIso(event.target.value))}
         {...errorAttributes(id, error)}
       />
-    </FilterField>
+    </Field>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
+import { errorAttributes, Field } from "../ui/field";
 import { DateTimeFilter } from "./date-time-filter";
-import { errorAttributes, FilterField } from "./filter-field";
 import { clearedFilters, hasActiveFilters, NO_FILTERS, type OrderListFilters } from "./order-list-filters";
 import { instrumentsQuery } from "./order-queries";
 import { StatusFilter } from "./status-filter";
@@ -40,7 +40,7 @@ export function OrderFilterBar({
         onChange={(statuses) => set({ statuses })}
       />
       <div className="order-filters-row">
-        <FilterField id={id("symbol")} label="Symbol" error={errors.symbol}>
+        <Field id={id("symbol")} label="Symbol" error={errors.symbol}>
           <select
             id={id("symbol")}
             value={filters.symbol}
@@ -54,8 +54,8 @@ export function OrderFilterBar({
               </option>
             ))}
           </select>
-        </FilterField>
-        <FilterField id={id("side")} label="Side" error={errors.side}>
+        </Field>
+        <Field id={id("side")} label="Side" error={errors.side}>
           <select
             id={id("side")}
             value={filters.side}
@@ -69,7 +69,7 @@ export function OrderFilterBar({
               </option>
             ))}
           </select>
-        </FilterField>
+        </Field>
         <DateTimeFilter
           id={id("from")}
           label="From"

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { Field } from "../ui/field";
 import { instrumentsQuery } from "./order-queries";
 import type { OrderSide, OrderType, TimeInForce } from "./order-types";
 import { splitFieldErrors } from "./ticket-field-errors";
@@ -20,30 +21,6 @@ const EMPTY_TICKET: TicketValues = {
 };
 
 const FIELD_ORDER: readonly TicketField[] = ["symbol", "side", "type", "quantity", "price", "timeInForce"];
-
-function Field({
-  id,
-  label,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  error: string | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        <span>{label}</span>
-      </label>
-      {children}
-      <span id={`${id}-error`} className="field-error">
-        {error}
-      </span>
-    </div>
-  );
-}
 
 /** Order entry: validates against the instrument's filters as the operator types, then places the order once. */
 export function OrderTicket() {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 /** A labelled control with its error underneath; the control itself points at the error by id. */
-export function FilterField({
+export function Field({
   id,
   label,
   error,
@@ -25,6 +25,6 @@ export function FilterField({
   );
 }
 
-/** aria attributes of a control whose FilterField shows `error`. */
+/** aria attributes of a control whose Field shows `error`. */
 export const errorAttributes = (id: string, error: string | undefined) =>
   error ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {};
