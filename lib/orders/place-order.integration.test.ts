@@ -6,7 +6,9 @@ import { callRoute } from "../../test/http-client";
 import { type OrderTestHarness, resetSim, startOrderTestHarness } from "../../test/order-test-harness";
 import { apiTokenFor } from "../../test/principals";
 import { prisma } from "../db/prisma";
+import { env } from "../env";
 import { simControl, sleep } from "../venue/testing/sim-test-helpers";
+import { LIVE_STATUSES } from "./order-state-machine";
 
 let h: OrderTestHarness;
 let n = 0;
@@ -226,6 +228,22 @@ describe("POST /api/orders", () => {
     expect(big.json.code).toBe("risk_limit_exceeded");
     expect(await prisma().idempotencyRecord.count({ where: { key: k } })).toBe(0);
   });
+
+  it("open orders per symbol: racing requests never take a symbol past its limit", async () => {
+    const limit = env().RISK_MAX_OPEN_ORDERS_PER_SYMBOL;
+    const live = () =>
+      prisma().order.count({ where: { symbol: "ETH/USDT", status: { in: [...LIVE_STATUSES] } } });
+    const room = limit - (await live());
+    expect(room).toBeGreaterThan(0);
+    const resting = limitBuy({ symbol: "ETH/USDT", quantity: "0.01", price: "1500" });
+    const responses = await Promise.all(Array.from({ length: room + 10 }, () => post(key(), resting)));
+    const refused = responses.filter((r) => r.status === 422);
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(room);
+    expect(refused).toHaveLength(10);
+    for (const r of refused) expect(r.json.code).toBe("risk_limit_exceeded");
+    expect(await live()).toBe(limit);
+    expect((await h.venueOrders()).filter((o) => o.symbol === "ETHUSDT")).toHaveLength(room);
+  }, 60_000);
 
   it("a venue rejection is definitive: 422 order_rejected with the order, stored and replayed", async () => {
     const k = key();
