@@ -1,20 +1,12 @@
 import { z } from "zod";
+import { OrderStatus } from "@/lib/db/generated/prisma/enums";
 import { defineRoute } from "@/lib/http/define-route";
 import { toIdempotentResponse } from "@/lib/idempotency/to-idempotent-response";
 import { listOrders } from "@/lib/orders/list-orders";
 import { orderInputSchema } from "@/lib/orders/order-input-schema";
 import { placeOrder } from "@/lib/orders/place-order";
 
-const STATUSES = [
-  "pending_new",
-  "open",
-  "partially_filled",
-  "filled",
-  "canceled",
-  "rejected",
-  "expired",
-  "unknown",
-] as const;
+const STATUSES = Object.values(OrderStatus);
 
 const query = z.object({
   status: z
@@ -30,7 +22,7 @@ const query = z.object({
     )
     .pipe(
       z
-        .array(z.enum(STATUSES, { error: `status must be a comma list of ${STATUSES.join(", ")}` }))
+        .array(z.enum(OrderStatus, { error: `status must be a comma list of ${STATUSES.join(", ")}` }))
         .optional(),
     ),
   symbol: z.string().min(1).max(40).optional(),
