@@ -35,5 +35,7 @@ export const Errors = {
   timestampAhead: () =>
     new ApiError(-1021, "Timestamp for this request was 1000ms ahead of the server's time."),
   timestampOutside: () => new ApiError(-1021, "Timestamp for this request is outside of the recvWindow."),
+  outsideMatchingEngineWindow: () =>
+    new ApiError(-5028, "Timestamp for this request is outside of the ME recvWindow."),
   recvWindowTooLarge: () => new ApiError(-1131, "recvWindow must be less than 60000"),
 } as const;

@@ -40,6 +40,19 @@ export function signedPayload(
   return { payload: q.rest + b.rest, signature: q.signature ?? b.signature };
 }
 
+/**
+ * The matching engine's own check when it takes a request up (Binance -5028): a request that waited
+ * longer than its recvWindow is refused instead of executed. Call after checkTimestamp.
+ */
+export function checkMatchingEngineWindow(
+  timestampText: string | undefined,
+  recvWindowText: string | undefined,
+  serverNow: number,
+): void {
+  const recvWindow = recvWindowText === undefined ? DEFAULT_RECV_WINDOW : Number(recvWindowText);
+  if (serverNow - Number(timestampText) > recvWindow) throw Errors.outsideMatchingEngineWindow();
+}
+
 /** Throws -1021/-1131/-1102 when timestamp/recvWindow are missing or out of range. */
 export function checkTimestamp(
   timestampText: string | undefined,

@@ -23,6 +23,16 @@ export const faultConfigSchema = z
     banMs: ms.optional(),
     /** 503, request not executed. */
     http5xx: probability.optional(),
+    /**
+     * New orders (POST order) are taken but executed only after this delay, with no answer before:
+     * the client times out while the order can still execute. At execution the request's timestamp
+     * is checked against its recvWindow again, as Binance's matching engine does (-5028), so a
+     * request older than its window is refused instead of executed.
+     */
+    executeAfterMs: ms.optional(),
+    /** Order lookups (GET order, GET openOrders, GET allOrders) fail: 503 or no answer (lookupFailureMode). */
+    lookupFailure: probability.optional(),
+    lookupFailureMode: z.enum(["5xx", "timeout"]).optional(),
     /** executionReport events that are never delivered. */
     dropExecutionReports: probability.optional(),
     /** Every Nth depth diff message per symbol and stream speed is not sent, so `U` jumps. */

@@ -7,6 +7,7 @@ export type ProbabilisticFault =
   | "http429"
   | "http418"
   | "http5xx"
+  | "lookupFailure"
   | "dropExecutionReports";
 
 /**

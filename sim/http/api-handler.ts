@@ -1,11 +1,19 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { checkTimestamp, signatureMatches, signedPayload } from "../auth/signature.js";
+import {
+  checkMatchingEngineWindow,
+  checkTimestamp,
+  signatureMatches,
+  signedPayload,
+} from "../auth/signature.js";
 import { ApiError, Errors } from "../errors.js";
 import type { SimContext } from "../sim-context.js";
 import { findRoute, type Route } from "./api-routes.js";
 import { mergeParams, sendJson } from "./io.js";
 
 export const API_PREFIX = "/api/v3/";
+
+/** The endpoints the lookupFailure fault hits. */
+const LOOKUP_ROUTES = new Set(["GET order", "GET openOrders", "GET allOrders"]);
 
 export interface ApiHandlerDeps {
   ctx: SimContext;
@@ -115,12 +123,27 @@ export async function handleApi(
     }
   }
 
+  if (LOOKUP_ROUTES.has(`${method} ${name}`) && faults.roll("lookupFailure")) {
+    if ((config.lookupFailureMode ?? "5xx") === "5xx") {
+      res.writeHead(503, { "Content-Type": "text/plain" });
+      res.end("Service Unavailable");
+    }
+    // "timeout": never answer; the socket is destroyed when the client gives up or the sim closes.
+    return;
+  }
+
   const rawQuery = url.search.startsWith("?") ? url.search.slice(1) : url.search;
   let status = 200;
   let body: unknown;
   try {
     const accountId = route.security === "NONE" ? "" : authenticate(ctx, req, route, rawQuery, rawBody);
-    body = route.handle(ctx, { params: mergeParams(rawQuery, rawBody), accountId });
+    const params = mergeParams(rawQuery, rawBody);
+    const executeAfterMs = targeted && method === "POST" && name === "order" ? config.executeAfterMs : 0;
+    if (executeAfterMs) {
+      await sleep(executeAfterMs, timers);
+      checkMatchingEngineWindow(params.timestamp, params.recvWindow, ctx.clock.now());
+    }
+    body = route.handle(ctx, { params, accountId });
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     status = err.httpStatus;
@@ -132,5 +155,6 @@ export async function handleApi(
     // "timeout": never answer; the socket is destroyed when the client gives up or the sim closes.
     return;
   }
+  if (res.destroyed) return; // the client gave up while the request waited (executeAfterMs)
   sendJson(res, status, body);
 }
