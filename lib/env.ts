@@ -34,6 +34,7 @@ const envSchema = z.object({
   VENUE_SANDBOX: booleanString.default(false),
   VENUE_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   VENUE_RECV_WINDOW_MS: z.coerce.number().int().positive().optional(),
+  VENUE_ORDER_RECV_WINDOW_MS: z.coerce.number().int().positive().max(60_000).optional(),
   SIM_HOST: z.string().min(1).default("127.0.0.1"),
   SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
   SIM_API_KEY: z.string().min(1).default("tally-sim-key"),

@@ -27,6 +27,7 @@ import { createVenueCounters, type VenueCounters } from "./venue-counters";
 import { VenueConfigError, VenueError, VenueValidationError } from "./venue-errors";
 import type {
   CancelOrderResult,
+  PlaceOrderHooks,
   PlaceOrderResult,
   VenuePort,
   WatchOrderBookOptions,
@@ -84,11 +85,15 @@ export class CcxtVenue implements VenuePort {
   /** clientOrderId -> symbol for orders that may be open; looked up after a user-stream reconnect. */
   private readonly maybeOpen = new Map<string, string>();
   private instruments: Promise<Instrument[]> | null = null;
+  /** Venue clock minus ours, from the newest health check. */
+  private clockOffsetMs: number | null = null;
+  private readonly sleep?: (ms: number) => Promise<void>;
 
   constructor(options: CcxtVenueOptions) {
     this.config = options.config;
     this.venue = options.config.venue;
     this.now = options.now ?? Date.now;
+    this.sleep = options.sleep;
     this.log = (options.logger ?? rootLogger).child({ component: "venue", venue: this.venue });
     this.exchange = options.exchange ?? createCcxtExchange({ config: options.config });
     this.runner = new VenueRequestRunner({
@@ -152,12 +157,15 @@ export class CcxtVenue implements VenuePort {
     return this.instruments;
   }
 
-  async placeOrder(request: PlaceOrderRequest): Promise<PlaceOrderResult> {
+  async placeOrder(request: PlaceOrderRequest, hooks: PlaceOrderHooks = {}): Promise<PlaceOrderResult> {
     await this.loadInstruments();
     if (request.type === "limit" && request.price === undefined) {
       throw new VenueValidationError("placeOrder: a limit order needs a price");
     }
-    const params: Record<string, unknown> = { clientOrderId: request.clientOrderId };
+    const params: Record<string, unknown> = {
+      clientOrderId: request.clientOrderId,
+      recvWindow: this.config.orderRecvWindowMs,
+    };
     if (request.type === "limit") params.timeInForce = request.timeInForce ?? "GTC";
     const result = await placeOrderWithRecovery({
       request,
@@ -177,6 +185,11 @@ export class CcxtVenue implements VenuePort {
         ),
       lookup: () =>
         this.fetchOrderByClientId({ symbol: request.symbol, clientOrderId: request.clientOrderId }),
+      executionWindowMs: this.executionWindowMs(),
+      maxWaitMs: this.config.recoveryWaitMaxMs,
+      beforeAttempt: hooks.beforeAttempt,
+      now: this.now,
+      sleep: this.sleep,
       onRecovered: (order) => {
         this.counters.recoveredByLookup += 1;
         this.log.info(
@@ -195,6 +208,11 @@ export class CcxtVenue implements VenuePort {
     if (result.status === "accepted") this.track(result.order);
     else if (result.status === "unknown") this.maybeOpen.set(request.clientOrderId, request.symbol);
     return result;
+  }
+
+  executionWindowMs(): number {
+    const { orderRecvWindowMs, executionWindowMarginMs } = this.config;
+    return orderRecvWindowMs + Math.abs(this.clockOffsetMs ?? 0) + executionWindowMarginMs;
   }
 
   async cancelOrder(request: CancelOrderRequest): Promise<CancelOrderResult> {
@@ -387,6 +405,7 @@ export class CcxtVenue implements VenuePort {
       const latencyMs = receivedAt - sentAt;
       const clockOffsetMs =
         typeof venueTime === "number" ? Math.round(venueTime - (sentAt + receivedAt) / 2) : null;
+      if (clockOffsetMs !== null) this.clockOffsetMs = clockOffsetMs;
       const clockOffsetWarning =
         clockOffsetMs !== null && Math.abs(clockOffsetMs) > this.config.recvWindowMs / 2;
       const fields = {

@@ -1,7 +1,7 @@
 import * as ccxt from "ccxt";
 import { describe, expect, it } from "vitest";
 import { deriveClientOrderId } from "./derive-client-order-id";
-import { placeOrderWithRecovery } from "./place-order-with-recovery";
+import { type PlaceOrderWithRecoveryOptions, placeOrderWithRecovery } from "./place-order-with-recovery";
 import { createTestRunner } from "./testing/venue-test-fixtures";
 import type { PlaceOrderRequest, VenueOrder } from "./venue-types";
 
@@ -73,85 +73,145 @@ function fakeVenue(
   };
 }
 
+const WINDOW_MS = 4_000;
+
+/** Runs placeOrderWithRecovery on the test runner's fake clock; `lookupAt` records when each lookup ran. */
+function place(
+  venue: ReturnType<typeof fakeVenue>,
+  options: Partial<PlaceOrderWithRecoveryOptions> & { lookupAt?: number[] } = {},
+) {
+  const fixture = createTestRunner();
+  const { lookupAt, ...overrides } = options;
+  const sendAt: number[] = [];
+  const lookup = overrides.lookup ?? venue.lookup;
+  const result = placeOrderWithRecovery({
+    request,
+    runner: fixture.runner,
+    send: () => {
+      sendAt.push(fixture.now());
+      return venue.send();
+    },
+    lookup: () => {
+      lookupAt?.push(fixture.now());
+      return lookup();
+    },
+    executionWindowMs: WINDOW_MS,
+    maxWaitMs: 10_000,
+    now: fixture.now,
+    sleep: fixture.sleep,
+    ...overrides,
+  });
+  return { result, fixture, sendAt };
+}
+
 describe("placeOrderWithRecovery", () => {
   it("accepts on first success", async () => {
-    const { runner } = createTestRunner();
     const venue = fakeVenue(["ok"]);
-    const result = await placeOrderWithRecovery({ request, runner, send: venue.send, lookup: venue.lookup });
-    expect(result).toMatchObject({ status: "accepted", recovered: false, attempts: 1 });
+    expect(await place(venue).result).toMatchObject({ status: "accepted", recovered: false, attempts: 1 });
   });
 
-  it("timeout after execute: looks up before resending and finds the order (one send)", async () => {
-    const { runner } = createTestRunner();
+  it("timeout after execute: looks up after the window instead of resending, and finds the order (one send)", async () => {
     const venue = fakeVenue(["timeout_after_execute"]);
-    const result = await placeOrderWithRecovery({ request, runner, send: venue.send, lookup: venue.lookup });
-    expect(result).toMatchObject({ status: "accepted", recovered: true, attempts: 1 });
+    const lookupAt: number[] = [];
+    const { result, sendAt } = place(venue, { lookupAt });
+    expect(await result).toMatchObject({ status: "accepted", recovered: true, attempts: 1 });
     expect(venue.sentIds).toHaveLength(1);
-    expect(venue.lookups()).toBe(1);
+    expect(lookupAt).toHaveLength(1);
+    expect(lookupAt[0]).toBeGreaterThanOrEqual((sendAt[0] as number) + WINDOW_MS);
   });
 
-  it("timeout before execute: lookup misses, resends with the same client order id", async () => {
-    const { runner } = createTestRunner();
+  it("timeout before execute: the lookup after the window misses, so it resends with the same client order id", async () => {
     const venue = fakeVenue(["timeout_before", "ok"]);
-    const result = await placeOrderWithRecovery({ request, runner, send: venue.send, lookup: venue.lookup });
-    expect(result).toMatchObject({ status: "accepted", recovered: false, attempts: 2 });
+    const lookupAt: number[] = [];
+    const { result, sendAt } = place(venue, { lookupAt });
+    expect(await result).toMatchObject({ status: "accepted", recovered: false, attempts: 2 });
     expect(new Set(venue.sentIds)).toEqual(new Set([request.clientOrderId]));
+    // The resend follows a lookup made once the first attempt could no longer execute.
+    expect(lookupAt[0]).toBeGreaterThanOrEqual((sendAt[0] as number) + WINDOW_MS);
+    expect(sendAt[1]).toBeGreaterThanOrEqual(lookupAt[0] as number);
+  });
+
+  it("a failed lookup is no evidence: the outcome stays unknown and nothing is resent", async () => {
+    const venue = fakeVenue(["timeout_after_execute", "ok"]);
+    const { result } = place(venue, {
+      lookup: async () => {
+        throw new ccxt.RequestTimeout("lookup timed out");
+      },
+    });
+    expect(await result).toMatchObject({ status: "unknown", attempts: 1 });
+    expect(venue.sentIds).toHaveLength(1);
+  });
+
+  it("a window that closes later than the request may wait: unknown, no lookup, no resend", async () => {
+    const venue = fakeVenue(["timeout_before", "ok"]);
+    const lookupAt: number[] = [];
+    const { result } = place(venue, { lookupAt, executionWindowMs: 30_000, maxWaitMs: 5_000 });
+    expect(await result).toMatchObject({ status: "unknown", attempts: 1 });
+    expect(venue.sentIds).toHaveLength(1);
+    expect(lookupAt).toHaveLength(0);
+  });
+
+  it("awaits beforeAttempt before every send", async () => {
+    const venue = fakeVenue(["timeout_before", "ok"]);
+    const calls: string[] = [];
+    const wrapped = {
+      ...venue,
+      send: () => {
+        calls.push("send");
+        return venue.send();
+      },
+    };
+    const { result } = place(wrapped, {
+      beforeAttempt: async (attempt) => {
+        calls.push(`before ${attempt}`);
+      },
+    });
+    await result;
+    expect(calls).toEqual(["before 1", "send", "before 2", "send"]);
   });
 
   it("duplicate order on a resend means it exists: look it up", async () => {
-    const { runner } = createTestRunner();
     const venue = fakeVenue(["dup"]);
-    const lookup = async () => order;
-    const result = await placeOrderWithRecovery({ request, runner, send: venue.send, lookup });
-    expect(result).toMatchObject({ status: "accepted", recovered: true });
+    const { result } = place(venue, { lookup: async () => order });
+    expect(await result).toMatchObject({ status: "accepted", recovered: true });
   });
 
   it("a filter failure is rejected without retry", async () => {
-    const { runner } = createTestRunner();
     const venue = fakeVenue(["reject"]);
-    const result = await placeOrderWithRecovery({ request, runner, send: venue.send, lookup: venue.lookup });
+    const result = await place(venue).result;
     expect(result.status).toBe("rejected");
     expect(result.status === "rejected" && result.error.kind).toBe("validation");
     expect(venue.sentIds).toHaveLength(1);
   });
 
   it("an auth error is rejected with a typed auth error, 0 retries", async () => {
-    const { runner } = createTestRunner();
     const venue = fakeVenue(["auth"]);
-    const result = await placeOrderWithRecovery({ request, runner, send: venue.send, lookup: venue.lookup });
+    const result = await place(venue).result;
     expect(result.status === "rejected" && result.error.kind).toBe("auth");
     expect(venue.sentIds).toHaveLength(1);
     expect(venue.lookups()).toBe(0);
   });
 
   it("unknown when every attempt timed out and the lookup never finds it", async () => {
-    const { runner, counters } = createTestRunner();
     const venue = fakeVenue(["timeout_before", "timeout_before", "timeout_before"]);
-    const result = await placeOrderWithRecovery({ request, runner, send: venue.send, lookup: venue.lookup });
-    expect(result).toMatchObject({ status: "unknown", attempts: 3 });
+    const { result, fixture } = place(venue);
+    expect(await result).toMatchObject({ status: "unknown", attempts: 3 });
     expect(venue.sentIds).toHaveLength(3);
-    expect(counters.retries).toBe(2);
+    expect(fixture.counters.retries).toBe(2);
   });
 
   it("rate limited on every attempt (never executed) is a rejection, not unknown", async () => {
-    const { runner } = createTestRunner();
     const venue = fakeVenue(["429", "429", "429"]);
-    const result = await placeOrderWithRecovery({ request, runner, send: venue.send, lookup: venue.lookup });
+    const result = await place(venue).result;
     expect(result.status === "rejected" && result.error.kind).toBe("rate_limit");
     expect(venue.lookups()).toBe(0);
   });
 
   it("refuses an invalid client order id before sending", async () => {
-    const { runner } = createTestRunner();
     const venue = fakeVenue(["ok"]);
-    await expect(
-      placeOrderWithRecovery({
-        request: { ...request, clientOrderId: "bad id!" },
-        runner,
-        send: venue.send,
-        lookup: venue.lookup,
-      }),
-    ).rejects.toThrow(/client order id/);
+    await expect(place(venue, { request: { ...request, clientOrderId: "bad id!" } }).result).rejects.toThrow(
+      /client order id/,
+    );
     expect(venue.sentIds).toHaveLength(0);
   });
 });

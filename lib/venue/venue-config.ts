@@ -17,6 +17,15 @@ export const venueConfigSchema = z
     sim: z.object({ restUrl: z.string().url(), wsUrl: z.string() }).optional(),
     timeoutMs: positiveInt.default(10_000),
     recvWindowMs: positiveInt.default(5_000),
+    /**
+     * recvWindow of order placements: how long a signed order request may still execute at the venue.
+     * Short, because a lookup that finds nothing is evidence only after it (plus clock offset and margin).
+     */
+    orderRecvWindowMs: positiveInt.max(60_000).default(3_000),
+    /** Added to an order's recvWindow and clock offset before a lookup that finds nothing counts. */
+    executionWindowMarginMs: positiveInt.default(1_000),
+    /** The longest a placement waits in the request for its execution window to close before a lookup. */
+    recoveryWaitMaxMs: positiveInt.default(6_000),
     retry: z
       .object({ baseDelayMs: positiveInt, maxDelayMs: positiveInt, maxAttempts: positiveInt.max(3) })
       .default({ baseDelayMs: 500, maxDelayMs: 30_000, maxAttempts: 3 }),
@@ -87,7 +96,7 @@ function readPositiveInt(value: string | undefined, name: string): number | unde
 /**
  * VENUE=sim (default): the simulator at SIM_HOST:SIM_PORT with SIM_API_KEY/SIM_API_SECRET.
  * VENUE=<ccxt id>: VENUE_API_KEY, VENUE_API_SECRET, VENUE_SANDBOX=true|false.
- * Optional: VENUE_TIMEOUT_MS, VENUE_RECV_WINDOW_MS, VENUE_PRIVATE_CONCURRENCY (default 2 in flight),
+ * Optional: VENUE_TIMEOUT_MS, VENUE_RECV_WINDOW_MS, VENUE_ORDER_RECV_WINDOW_MS, VENUE_PRIVATE_CONCURRENCY (default 2 in flight),
  * VENUE_RATE_LIMIT_PER_SECOND (default 10 requests/s; raise only for the simulator or a venue that allows it).
  */
 export function venueConfigFromEnv(env: Record<string, string | undefined>): VenueConfig {
@@ -97,6 +106,7 @@ export function venueConfigFromEnv(env: Record<string, string | undefined>): Ven
   const common = {
     timeoutMs: readPositiveInt(env.VENUE_TIMEOUT_MS, "VENUE_TIMEOUT_MS"),
     recvWindowMs: readPositiveInt(env.VENUE_RECV_WINDOW_MS, "VENUE_RECV_WINDOW_MS"),
+    orderRecvWindowMs: readPositiveInt(env.VENUE_ORDER_RECV_WINDOW_MS, "VENUE_ORDER_RECV_WINDOW_MS"),
     ...(privateConcurrency ? { concurrency: { private: privateConcurrency, public: 4 } } : {}),
     ...(ratePerSecond
       ? { rateLimit: { capacity: Math.max(20, ratePerSecond * 2), refillPerSecond: ratePerSecond } }

@@ -30,6 +30,14 @@ export type PlaceOrderResult =
   | { status: "rejected"; clientOrderId: string; error: VenueError; attempts: number }
   | { status: "unknown"; clientOrderId: string; error: VenueError; attempts: number };
 
+export interface PlaceOrderHooks {
+  /**
+   * Awaited before each attempt is signed and sent (1, 2, ...): the caller records the send durably
+   * here, so whoever settles the order later knows when it could last have executed.
+   */
+  beforeAttempt?: (attempt: number) => Promise<void>;
+}
+
 /** not_found: the venue does not know the order as open (never existed, or already filled/canceled). */
 export type CancelOrderResult =
   | { status: "canceled"; order: VenueOrder }
@@ -56,10 +64,16 @@ export interface VenuePort {
    * Never throws for an attempt that reached the venue: the outcome is in the result. Throws only
    * VenueCircuitOpenError / VenueConfigError before anything was sent.
    */
-  placeOrder(request: PlaceOrderRequest): Promise<PlaceOrderResult>;
+  placeOrder(request: PlaceOrderRequest, hooks?: PlaceOrderHooks): Promise<PlaceOrderResult>;
+  /**
+   * How long after a placement attempt starts it may still execute at the venue (the order
+   * recvWindow, the measured clock offset and a margin). A lookup by client order id that finds
+   * nothing proves the order absent only once this much time has passed since the last attempt.
+   */
+  executionWindowMs(): number;
   /** Idempotent; retried on transient errors. Throws typed VenueErrors otherwise. */
   cancelOrder(request: CancelOrderRequest): Promise<CancelOrderResult>;
-  /** null when the venue definitively does not know the id. */
+  /** null when the venue does not know the id (see executionWindowMs before taking that as absence); throws when the lookup failed. */
   fetchOrderByClientId(options: { symbol: string; clientOrderId: string }): Promise<VenueOrder | null>;
   fetchOpenOrders(options?: { symbol?: string }): Promise<VenueOrder[]>;
   fetchTradesSince(request: FetchTradesRequest): Promise<TradesPage>;

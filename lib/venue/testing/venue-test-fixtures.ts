@@ -32,5 +32,17 @@ export function createTestRunner(overrides: Partial<VenueConfig> = {}) {
     },
     onBreakerStateChange: ({ name, to }) => changes.push(`${name}:${to}`),
   });
-  return { runner, counters, sleeps, changes, config, advance: (ms: number) => (now += ms) };
+  return {
+    runner,
+    counters,
+    sleeps,
+    changes,
+    config,
+    now: () => now,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+    advance: (ms: number) => (now += ms),
+  };
 }
