@@ -46,6 +46,12 @@ export async function startOrderTestHarness(options: { seed?: number } = {}): Pr
   };
 }
 
+/** A fresh app venue client (closed breakers, no measured backoff) for the next test. */
+export async function resetAppVenue(): Promise<void> {
+  await venueHolder.__tallyVenue?.close();
+  venueHolder.__tallyVenue = undefined;
+}
+
 /** Clears faults and forgets the simulator's orders between tests. */
 export async function resetSim(sim: Sim): Promise<void> {
   await simControl(sim, "POST", "reset");

@@ -19,6 +19,8 @@ export interface CreatePendingOrdersOptions {
 
 function legValues(options: CreatePendingOrdersOptions, clientOrderIds: string[]): Prisma.Sql[] {
   const { record, principal } = options;
+  // The app's clock, as every later send is recorded (send-window.ts): the first send follows the commit.
+  const sendAt = new Date();
   return options.legs.map(({ input }, index) => {
     const id = randomUUID();
     const clientOrderId = clientOrderIds[index] as string;
@@ -32,7 +34,7 @@ function legValues(options: CreatePendingOrdersOptions, clientOrderIds: string[]
       ${input.side}::"OrderSide", ${input.type}::"OrderType", ${timeInForce}::"TimeInForce",
       ${input.quantity}::numeric, ${price}::numeric, ${record.id}::uuid,
       ${principal.kind === "user" ? principal.id : null}::uuid, ${principal.kind === "token" ? principal.id : null}::uuid,
-      ${JSON.stringify({ leg: index })}::jsonb, ${payload})`;
+      ${JSON.stringify({ leg: index })}::jsonb, ${payload}, ${sendAt}::timestamptz)`;
   });
 }
 
@@ -40,15 +42,16 @@ function legValues(options: CreatePendingOrdersOptions, clientOrderIds: string[]
 async function insertLegs(options: CreatePendingOrdersOptions, clientOrderIds: string[]): Promise<Order[]> {
   const rows = await options.tx.$queryRaw<(Order & { __notified?: unknown })[]>`
     WITH leg (id, "clientOrderId", venue, symbol, side, type, "timeInForce", quantity, price,
-              "idempotencyRecordId", "createdByUserId", "createdByTokenId", "eventData", payload) AS (
+              "idempotencyRecordId", "createdByUserId", "createdByTokenId", "eventData", payload, "lastSendAt") AS (
       VALUES ${Prisma.join(legValues(options, clientOrderIds))}
     ),
     inserted AS (
       INSERT INTO "Order" (id, "clientOrderId", venue, symbol, side, type, "timeInForce", quantity, price,
                            "filledQuantity", status, "idempotencyRecordId", "createdByUserId", "createdByTokenId",
-                           "createdAt", "updatedAt")
+                           "lastSendAt", "createdAt", "updatedAt")
       SELECT id, "clientOrderId", venue, symbol, side, type, "timeInForce", quantity, price, 0,
-             'pending_new', "idempotencyRecordId", "createdByUserId", "createdByTokenId", now(), now()
+             'pending_new', "idempotencyRecordId", "createdByUserId", "createdByTokenId", "lastSendAt",
+             now(), now()
       FROM leg
       WHERE NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."clientOrderId" IN (SELECT "clientOrderId" FROM leg))
       RETURNING *

@@ -104,12 +104,12 @@ describe("several app processes on one database", () => {
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
   });
 
-  it("killed right after the claim committed, before the venue saw anything: the sweeper places it once", async () => {
+  /** Starts a request on a server whose market loading is held, and kills it once the claim committed. */
+  async function killAfterClaim(k: string) {
     // The doomed server's first venue call (market loading) is held, so it dies with the claim and the
     // pending order committed and nothing sent.
     await simControl(h.sim, "POST", "faults", { latencyMs: 5000, endpoints: ["exchangeInfo"] });
     const doomed = await start({ IDEMPOTENCY_LEASE_SECONDS: "1", ROUTE_SERVER_SWEEPER: "off" });
-    const k = key();
     const pending = post(doomed, k).catch(() => null);
     for (
       let i = 0;
@@ -125,15 +125,44 @@ describe("several app processes on one database", () => {
     const record = await prisma().idempotencyRecord.findFirstOrThrow({ where: { key: k } });
     expect(record.state).toBe("in_progress");
     expect(await h.venueOrders()).toHaveLength(0);
+    return record;
+  }
 
-    await sleep(1200); // the lease runs out
+  it("killed right after the claim committed, before the venue saw anything: the sweeper never places it, it rejects it once the send window has passed", async () => {
+    const record = await killAfterClaim(key());
+    await sleep(1200); // the lease runs out, but the order's send window (order recvWindow + margin) has not
+    expect(await sweepOrders()).toMatchObject({ resumed: 0, pending: 1 });
+    const order = await prisma().order.findFirstOrThrow({ where: { idempotencyRecordId: record.id } });
+    expect(order.status).toBe("pending_new");
+
+    await sleep(4500);
     expect((await sweepOrders()).resumed).toBe(1);
     expect((await sweepOrders()).resumed).toBe(0);
-    const order = await prisma().order.findFirstOrThrow({ where: { idempotencyRecordId: record.id } });
-    expect(order.status).toBe("open");
+    const settled = await prisma().order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(settled.status).toBe("rejected");
+    expect(settled.rejectReason).toMatch(/never reached the venue/);
     const done = await prisma().idempotencyRecord.findUniqueOrThrow({ where: { id: record.id } });
     expect(done.state).toBe("completed");
-    expect(done.responseStatus).toBe(201);
+    expect(done.responseStatus).toBe(422);
+    expect(await h.venueOrders()).toHaveLength(0);
+  });
+
+  it("killed right after the claim committed: the client retrying its key is told to wait out the send window, then the order is placed once", async () => {
+    const k = key();
+    const record = await killAfterClaim(k);
+    await sleep(1200); // the lease runs out
+    const fresh = await start({ IDEMPOTENCY_LEASE_SECONDS: "1", ROUTE_SERVER_SWEEPER: "off" });
+    const early = await post(fresh, k);
+    expect(early.status).toBe(503);
+    expect(JSON.parse(early.text)).toMatchObject({ code: "order_outcome_pending" });
+    expect(Number(early.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await h.venueOrders()).toHaveLength(0);
+
+    await sleep(Number(early.headers.get("retry-after")) * 1000 + 300);
+    const response = await post(fresh, k);
+    expect(response.status).toBe(201);
+    const order = await prisma().order.findFirstOrThrow({ where: { idempotencyRecordId: record.id } });
+    expect(JSON.parse(response.text).order).toMatchObject({ id: order.id, status: "open" });
     expect(await h.venueOrders(order.clientOrderId)).toHaveLength(1);
     expect(await h.venueOrders()).toHaveLength(1);
   });

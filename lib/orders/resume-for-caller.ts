@@ -1,12 +1,15 @@
 import type { Principal } from "../auth/principal";
 import { DomainError } from "../errors/domain-error";
+import { expireIdempotencyLease } from "../idempotency/expire-idempotency-lease";
 import type { ClaimedRecord } from "../idempotency/idempotency-types";
 import { VenueError } from "../venue/venue-errors";
-import { resumeOrderOperation } from "./resume-order-operation";
+import { OrderOutcomePendingError, resumeOrderOperation } from "./resume-order-operation";
 
 /**
- * Settles an earlier request whose worker died, for a caller retrying its key: a venue that cannot be
- * reached leaves the record to be taken over again and answers 503 venue_unavailable.
+ * Settles an earlier request whose worker died, for a caller retrying its key: an order the venue
+ * proves absent is placed now (the caller asks for it again). A venue that cannot be reached answers
+ * 503 venue_unavailable, an order that may still execute 503 order_outcome_pending; either way the
+ * record is left for the next retry to take over at once.
  */
 export async function resumeForCaller(options: {
   record: ClaimedRecord;
@@ -14,9 +17,20 @@ export async function resumeForCaller(options: {
   requestId?: string;
 }) {
   try {
-    return await resumeOrderOperation(options);
+    return await resumeOrderOperation({ ...options, ifAbsent: "place" });
   } catch (error) {
+    if (error instanceof OrderOutcomePendingError) {
+      await expireIdempotencyLease({ recordId: options.record.id });
+      throw new DomainError({
+        kind: "unavailable",
+        code: "order_outcome_pending",
+        detail:
+          "The earlier request with this key may still execute at the venue; its outcome is known once the venue's execution window has passed. Retry then",
+        retryAfterSeconds: Math.ceil(error.retryAfterMs / 1000),
+      });
+    }
     if (!(error instanceof VenueError)) throw error;
+    await expireIdempotencyLease({ recordId: options.record.id });
     throw new DomainError({
       kind: "unavailable",
       code: "venue_unavailable",

@@ -11,7 +11,7 @@ import { buildBatchResponse } from "./build-batch-response";
 import { buildOrderResponse } from "./build-order-response";
 import { matchOperationPath } from "./match-operation-path";
 import { requestCancelAtVenue } from "./request-cancel-at-venue";
-import { resolveOrderAtVenue } from "./resolve-order-at-venue";
+import { type IfAbsent, resolveOrderAtVenue } from "./resolve-order-at-venue";
 
 function legIndex(record: ClaimedRecord, clientOrderId: string): number {
   for (let leg = 0; leg < 10; leg += 1) {
@@ -22,15 +22,24 @@ function legIndex(record: ClaimedRecord, clientOrderId: string): number {
   return 0;
 }
 
+/** An order of the record may still execute at the venue: nothing is stored; try again after retryAfterMs. */
+export class OrderOutcomePendingError extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`an order of this request may still execute at the venue; settle it in ${retryAfterMs} ms`);
+  }
+}
+
 /**
- * Finishes the work of an idempotency record whose worker died (its lease expired and the caller
- * took it over): placements are settled by venue lookup (placing only what the venue has never
- * seen, with the same client order id), a cancel is asked again (idempotent at the venue). Stores
- * the outcome as the original request would have, audits once, and returns it.
+ * Finishes the work of an idempotency record whose worker died (its lease expired and the caller or
+ * the sweeper took it over): placements are settled by venue lookup (what the venue proves absent is
+ * placed with the same client order id for a retrying caller, rejected for the sweeper: `ifAbsent`),
+ * a cancel is asked again (idempotent at the venue). Stores the outcome as the original request would
+ * have, audits once, and returns it. Throws OrderOutcomePendingError while an order may still execute.
  */
 export async function resumeOrderOperation(options: {
   record: ClaimedRecord;
   actor: AuditActor;
+  ifAbsent: IfAbsent;
   requestId?: string;
 }): Promise<StoredResponse> {
   const { record, actor, requestId } = options;
@@ -39,13 +48,17 @@ export async function resumeOrderOperation(options: {
     const orders = await prisma().order.findMany({ where: { idempotencyRecordId: record.id } });
     orders.sort((a, b) => legIndex(record, a.clientOrderId) - legIndex(record, b.clientOrderId));
     const settled: Order[] = [];
+    let retryAfterMs = 0;
     for (const order of orders) {
-      settled.push(
-        order.status === "pending_new" || order.status === "unknown"
-          ? await resolveOrderAtVenue({ order })
-          : order,
-      );
+      if (order.status !== "pending_new" && order.status !== "unknown") {
+        settled.push(order);
+        continue;
+      }
+      const outcome = await resolveOrderAtVenue({ order, ifAbsent: options.ifAbsent });
+      if (!outcome.settled) retryAfterMs = Math.max(retryAfterMs, outcome.retryAfterMs);
+      settled.push(outcome.order);
     }
+    if (retryAfterMs > 0) throw new OrderOutcomePendingError(retryAfterMs);
     const response =
       operation.kind === "place_order" && settled[0]
         ? buildOrderResponse({ order: settled[0], requestId })

@@ -1,4 +1,5 @@
 import { prisma } from "../db/prisma";
+import { expireIdempotencyLease } from "../idempotency/expire-idempotency-lease";
 import { idempotencySettings } from "../idempotency/idempotency-settings";
 import { keepLeaseAlive } from "../idempotency/keep-lease-alive";
 import { listStaleIdempotencyRecords } from "../idempotency/list-stale-idempotency-records";
@@ -7,7 +8,7 @@ import { takeOverIdempotencyLease } from "../idempotency/take-over-idempotency-l
 import { logger } from "../observability/logger";
 import { matchOperationPath } from "./match-operation-path";
 import { resolveOrderAtVenue } from "./resolve-order-at-venue";
-import { resumeOrderOperation } from "./resume-order-operation";
+import { OrderOutcomePendingError, resumeOrderOperation } from "./resume-order-operation";
 
 const SYSTEM = { kind: "system" as const, name: "order-sweeper" };
 
@@ -15,6 +16,8 @@ export interface SweepResult {
   purged: number;
   resumed: number;
   resolved: number;
+  /** Records and orders that may still execute at the venue, left for a later pass. */
+  pending: number;
   failed: number;
 }
 
@@ -25,10 +28,11 @@ export interface SweepResult {
  *    finish them by venue lookup;
  * 3. settle orders left unknown (or pending without a live record) by lookup, each claimed first by
  *    moving its updatedAt forward so only one instance works on it per lease period.
+ * It never places an order: one the venue proves absent is rejected as never having reached it.
  */
 export async function sweepOrders(): Promise<SweepResult> {
   const { leaseMs } = idempotencySettings();
-  const result: SweepResult = { purged: 0, resumed: 0, resolved: 0, failed: 0 };
+  const result: SweepResult = { purged: 0, resumed: 0, resolved: 0, pending: 0, failed: 0 };
   result.purged = await purgeExpiredIdempotencyRecords();
 
   for (const stale of await listStaleIdempotencyRecords()) {
@@ -39,10 +43,15 @@ export async function sweepOrders(): Promise<SweepResult> {
       await keepLeaseAlive({
         recordId: record.id,
         leaseMs,
-        work: () => resumeOrderOperation({ record, actor: SYSTEM }),
+        work: () => resumeOrderOperation({ record, actor: SYSTEM, ifAbsent: "reject" }),
       });
       result.resumed += 1;
     } catch (error) {
+      await expireIdempotencyLease({ recordId: record.id });
+      if (error instanceof OrderOutcomePendingError) {
+        result.pending += 1;
+        continue;
+      }
       result.failed += 1;
       logger.warn({ err: error, recordId: record.id }, "could not resume an idempotency record; will retry");
     }
@@ -64,8 +73,9 @@ export async function sweepOrders(): Promise<SweepResult> {
     const order = await prisma().order.findUnique({ where: { id } });
     if (!order) continue;
     try {
-      await resolveOrderAtVenue({ order });
-      result.resolved += 1;
+      const outcome = await resolveOrderAtVenue({ order, ifAbsent: "reject" });
+      if (outcome.settled) result.resolved += 1;
+      else result.pending += 1;
     } catch (error) {
       result.failed += 1;
       logger.warn({ err: error, orderId: id }, "could not resolve an order at the venue; will retry");
