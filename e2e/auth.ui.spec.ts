@@ -65,6 +65,12 @@ test("a risk operator creates a user and an API token from the admin page", asyn
   await page.goto("/admin");
   const username = `ops-${Date.now().toString(36)}`;
   await page.getByLabel("New username").fill(username);
+  await page.getByLabel("New password").fill("password1234");
+  await page.getByLabel("New user role").selectOption("trader");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "password: is a commonly used password; choose another" }),
+  ).toBeVisible();
   await page.getByLabel("New password").fill(PASSWORD);
   await page.getByLabel("New user role").selectOption("trader");
   await page.getByRole("button", { name: "Create user" }).click();
@@ -75,6 +81,8 @@ test("a risk operator creates a user and an API token from the admin page", asyn
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("issued-token").textContent())?.trim() ?? "";
   expect(token).toMatch(/^tly_/);
+  const tokenRow = page.getByRole("row").filter({ hasText: "e2e-bot" }).first();
+  await expect(tokenRow.getByRole("cell").nth(2)).toHaveText(ADMIN.username);
 
   const bot = await playwright.request.newContext({
     baseURL,

@@ -18,6 +18,8 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   LOGIN_MAX_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_USERNAME_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  LOGIN_MAX_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(100),
   TALLY_ALLOWED_ORIGINS: z
     .string()
     .optional()

@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import exitHook from "async-exit-hook";
+import { passwordWeakness } from "../lib/auth/password-policy";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { findFreePort } from "../lib/db/free-port";
 import { applyMigrations } from "../lib/db/run-prisma-cli";
@@ -27,6 +28,11 @@ try {
   config = parseEnv(process.env);
 } catch (error) {
   console.error((error as Error).message);
+  process.exit(2);
+}
+const adminPasswordWeakness = config.ADMIN_PASSWORD && passwordWeakness("admin", config.ADMIN_PASSWORD);
+if (adminPasswordWeakness) {
+  console.error(`ADMIN_PASSWORD is refused: it ${adminPasswordWeakness}`);
   process.exit(2);
 }
 

@@ -12,6 +12,7 @@ type Token = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  owner: { id: string; username: string };
 };
 
 export function TokensPanel() {
@@ -66,6 +67,7 @@ export function TokensPanel() {
           <tr>
             <th>Name</th>
             <th>Role</th>
+            <th>Owner</th>
             <th>Token</th>
             <th>Last used</th>
             <th>Status</th>
@@ -79,6 +81,7 @@ export function TokensPanel() {
             <tr key={token.id}>
               <td>{token.name}</td>
               <td>{token.role}</td>
+              <td>{token.owner.username}</td>
               <td>
                 <code>{token.prefix}…</code>
               </td>

@@ -3,7 +3,7 @@ import { prisma } from "../db/prisma";
 import { sql } from "../db/sql";
 import { DomainError } from "../errors/domain-error";
 import type { Principal } from "./principal";
-import type { Role } from "./roles";
+import { hasRole, type Role } from "./roles";
 import { hashSecretToken, newSecretToken } from "./secret-token";
 
 const TOKEN_PREFIX = "tly_";
@@ -16,6 +16,7 @@ export type ApiTokenView = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  owner: { id: string; username: string };
 };
 
 type Audited = { actor: Principal; ip?: string; requestId?: string };
@@ -28,6 +29,7 @@ function view(row: {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  createdBy: { id: string; username: string };
 }): ApiTokenView {
   return {
     id: row.id,
@@ -37,14 +39,27 @@ function view(row: {
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    owner: { id: row.createdBy.id, username: row.createdBy.username },
   };
 }
 
-/** Issues a bearer token for a bot. The secret is returned once and only its hash is kept. */
+const withOwner = { createdBy: { select: { id: true, username: true } } } as const;
+
+/**
+ * Issues a bearer token for a bot, owned by the user behind the actor (a token's owner for a token).
+ * The secret is returned once and only its hash is kept.
+ */
 export async function createApiToken(
   options: Audited & { name: string; role: Role },
 ): Promise<{ token: string; apiToken: ApiTokenView }> {
   const { actor } = options;
+  if (!hasRole(actor.role, options.role)) {
+    throw new DomainError({
+      kind: "forbidden",
+      code: "token_role_above_owner",
+      detail: `A token cannot have a higher role than you (${actor.role}); asked for ${options.role}`,
+    });
+  }
   const createdById = actor.kind === "user" ? actor.id : actor.createdById;
   const token = newSecretToken(TOKEN_PREFIX);
   const row = await prisma().apiToken.create({
@@ -55,6 +70,7 @@ export async function createApiToken(
       prefix: token.slice(0, TOKEN_PREFIX.length + 6),
       createdById,
     },
+    include: withOwner,
   });
   await recordAudit({
     actor,
@@ -69,17 +85,21 @@ export async function createApiToken(
 }
 
 export async function listApiTokens(): Promise<ApiTokenView[]> {
-  const rows = await prisma().apiToken.findMany({ orderBy: { createdAt: "desc" } });
+  const rows = await prisma().apiToken.findMany({ orderBy: { createdAt: "desc" }, include: withOwner });
   return rows.map(view);
 }
 
 export async function revokeApiToken(options: Audited & { id: string }): Promise<ApiTokenView> {
-  const existing = await prisma().apiToken.findUnique({ where: { id: options.id } });
+  const existing = await prisma().apiToken.findUnique({ where: { id: options.id }, include: withOwner });
   if (!existing)
     throw new DomainError({ kind: "not_found", code: "token_not_found", detail: "No such API token" });
   const row = existing.revokedAt
     ? existing
-    : await prisma().apiToken.update({ where: { id: options.id }, data: { revokedAt: new Date() } });
+    : await prisma().apiToken.update({
+        where: { id: options.id },
+        data: { revokedAt: new Date() },
+        include: withOwner,
+      });
   if (!existing.revokedAt) {
     await recordAudit({
       actor: options.actor,
@@ -93,7 +113,9 @@ export async function revokeApiToken(options: Audited & { id: string }): Promise
   return view(row);
 }
 
-export type TokenLookup = { ok: true; principal: Principal } | { ok: false; reason: "unknown" | "revoked" };
+export type TokenLookup =
+  | { ok: true; principal: Principal }
+  | { ok: false; reason: "unknown" | "revoked" | "owner_disabled" };
 
 type TokenRow = {
   id: string;
@@ -102,17 +124,23 @@ type TokenRow = {
   createdById: string;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  ownerDisabledAt: Date | null;
 };
 
+/** A token acts with the lower of its own role and its owner's current role, and dies with its owner's account. */
 export async function resolveApiToken(token: string): Promise<TokenLookup> {
   if (!token.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "unknown" };
   // Raw SQL: this runs on every bot request, and a model query costs a query compilation.
+  // Role is a PostgreSQL enum declared viewer < trader < risk, so LEAST picks the weaker role.
   const rows = await sql().$queryRaw<TokenRow[]>`
-    SELECT id, name, role::text AS role, "createdById", "lastUsedAt", "revokedAt"
-    FROM "ApiToken" WHERE "tokenHash" = ${hashSecretToken(token)}`;
+    SELECT t.id, t.name, LEAST(t.role, u.role)::text AS role, t."createdById", t."lastUsedAt",
+           t."revokedAt", u."disabledAt" AS "ownerDisabledAt"
+    FROM "ApiToken" t JOIN "User" u ON u.id = t."createdById"
+    WHERE t."tokenHash" = ${hashSecretToken(token)}`;
   const row = rows[0];
   if (!row) return { ok: false, reason: "unknown" };
   if (row.revokedAt) return { ok: false, reason: "revoked" };
+  if (row.ownerDisabledAt) return { ok: false, reason: "owner_disabled" };
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await sql().$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = now() WHERE id = ${row.id}::uuid`;
   }

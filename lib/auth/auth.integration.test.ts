@@ -100,12 +100,12 @@ describe("login", () => {
 });
 
 describe("login throttling", () => {
-  it("answers 429 with Retry-After after 5 failures for one username, even with the right password", async () => {
+  it("answers 429 with Retry-After on the 6th attempt for one username from one address", async () => {
     await createUser({ actor: system, username: "alice", password: TEST_PASSWORD, role: "viewer" });
     for (let i = 0; i < 5; i++) {
-      expect((await signIn("alice", "wrong-password", `10.0.1.${i}`)).status).toBe(401);
+      expect((await signIn("alice", "wrong-password", "10.0.1.1")).status).toBe(401);
     }
-    const blocked = await signIn("alice", TEST_PASSWORD, "10.0.2.1");
+    const blocked = await signIn("alice", TEST_PASSWORD, "10.0.1.1");
     expect(blocked.status).toBe(429);
     expect(blocked.json.code).toBe("login_throttled");
     const retryAfter = Number(blocked.headers.get("retry-after"));
@@ -113,9 +113,26 @@ describe("login throttling", () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
   });
 
-  it("throttles one address that sprays many usernames", async () => {
+  it("does not lock out other users behind the same address", async () => {
+    await createUser({ actor: system, username: "trader1", password: TEST_PASSWORD, role: "trader" });
+    await createUser({ actor: system, username: "admin", password: TEST_PASSWORD, role: "risk" });
+    for (let i = 0; i < 5; i++) await signIn("trader1", "wrong-password", "10.0.3.1");
+    expect((await signIn("admin", TEST_PASSWORD, "10.0.3.1")).status).toBe(200);
+  });
+
+  it("throttles one username guessed from many addresses", async () => {
     await createUser({ actor: system, username: "alice", password: TEST_PASSWORD, role: "viewer" });
-    for (let i = 0; i < 5; i++) await signIn(`user${i}`, "wrong-password", "10.9.9.9");
+    for (let i = 0; i < 20; i++) await signIn("alice", "wrong-password", `10.0.4.${i}`);
+    const blocked = await signIn("alice", TEST_PASSWORD, "10.0.5.1");
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  });
+
+  it("throttles one address that sprays many usernames, at a much higher count", async () => {
+    await createUser({ actor: system, username: "alice", password: TEST_PASSWORD, role: "viewer" });
+    for (let i = 0; i < 99; i++) await signIn(`user${i}`, "wrong-password", "10.9.9.9");
+    expect((await signIn("alice", TEST_PASSWORD, "10.9.9.9")).status).toBe(200);
+    await signIn("user99", "wrong-password", "10.9.9.9");
     expect((await signIn("alice", TEST_PASSWORD, "10.9.9.9")).status).toBe(429);
     expect((await signIn("alice", TEST_PASSWORD, "10.9.9.10")).status).toBe(200);
   });

@@ -10,6 +10,12 @@ export type Authentication = { principal: Principal; via: "cookie" | "token" };
 const unauthenticated = (code: string, detail: string) =>
   new DomainError({ kind: "unauthenticated", code, detail });
 
+const tokenRefused = {
+  revoked: () => unauthenticated("token_revoked", "This API token has been revoked"),
+  owner_disabled: () => unauthenticated("token_owner_disabled", "The owner of this API token is disabled"),
+  unknown: () => unauthenticated("invalid_token", "Unknown API token"),
+};
+
 /** Bearer token for bots, session cookie for browsers; anything else is 401. */
 export async function authenticateRequest(request: Request): Promise<Authentication> {
   const authorization = request.headers.get("authorization");
@@ -17,11 +23,7 @@ export async function authenticateRequest(request: Request): Promise<Authenticat
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw unauthenticated("invalid_token", "Authorization must be 'Bearer <token>'");
     const lookup = await resolveApiToken(match[1]!);
-    if (!lookup.ok) {
-      throw lookup.reason === "revoked"
-        ? unauthenticated("token_revoked", "This API token has been revoked")
-        : unauthenticated("invalid_token", "Unknown API token");
-    }
+    if (!lookup.ok) throw tokenRefused[lookup.reason]();
     return { principal: lookup.principal, via: "token" };
   }
   const sessionToken = readCookie(request, SESSION_COOKIE);

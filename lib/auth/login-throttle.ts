@@ -4,9 +4,14 @@ import { DomainError } from "../errors/domain-error";
 
 const WINDOW_MS = 60_000;
 
+type Scope = { username?: string; ip?: string };
+
 /**
- * Refuses a login attempt when the username or the client address has failed too often in the last
- * minute. Counted in PostgreSQL, so the limit holds across app instances.
+ * Refuses a login attempt when, within the last minute, this username from this address, this
+ * username from anywhere, or this address for any username has failed too often. The per-address
+ * ceiling is far above the per-account ones (OWASP Authentication Cheat Sheet), so one person
+ * mistyping a password on a shared desk address does not lock everyone else out.
+ * Counted in PostgreSQL, so the limits hold across app instances.
  */
 export async function assertLoginNotThrottled({
   username,
@@ -15,26 +20,26 @@ export async function assertLoginNotThrottled({
   username: string;
   ip: string;
 }): Promise<void> {
-  const limit = env().LOGIN_MAX_FAILURES_PER_MINUTE;
+  const config = env();
   const since = new Date(Date.now() - WINDOW_MS);
-  const failures = prisma().loginAttempt;
-  const [byUser, byIp] = await Promise.all([
-    failures.findMany({
-      where: { username, success: false, createdAt: { gt: since } },
-      orderBy: { createdAt: "desc" },
-      take: limit,
-      select: { createdAt: true },
-    }),
-    failures.findMany({
-      where: { ip, success: false, createdAt: { gt: since } },
-      orderBy: { createdAt: "desc" },
-      take: limit,
-      select: { createdAt: true },
-    }),
-  ]);
-  const blocking = [byUser, byIp].filter((rows) => rows.length >= limit);
+  const limits: [Scope, number][] = [
+    [{ username, ip }, config.LOGIN_MAX_FAILURES_PER_MINUTE],
+    [{ username }, config.LOGIN_MAX_FAILURES_PER_USERNAME_PER_MINUTE],
+    [{ ip }, config.LOGIN_MAX_FAILURES_PER_IP_PER_MINUTE],
+  ];
+  const recent = await Promise.all(
+    limits.map(([scope, limit]) =>
+      prisma().loginAttempt.findMany({
+        where: { ...scope, success: false, createdAt: { gt: since } },
+        orderBy: { createdAt: "desc" },
+        take: limit,
+        select: { createdAt: true },
+      }),
+    ),
+  );
+  const blocking = recent.filter((rows, i) => rows.length >= limits[i]![1]);
   if (blocking.length === 0) return;
-  // The window reopens when the oldest of the last `limit` failures leaves it.
+  // A window reopens when the oldest of its last `limit` failures leaves it.
   const reopensAt = Math.max(
     ...blocking.map((rows) => rows[rows.length - 1]!.createdAt.getTime() + WINDOW_MS),
   );

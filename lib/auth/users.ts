@@ -1,7 +1,8 @@
 import { recordAudit } from "../audit/record-audit";
 import { prisma } from "../db/prisma";
 import { DomainError } from "../errors/domain-error";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
+import { assertPasswordAcceptable } from "./password-policy";
+import { hashPassword } from "./passwords";
 import type { Principal } from "./principal";
 import type { Role } from "./roles";
 
@@ -32,16 +33,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function createUser(
   options: Audited & { username: string; password: string; role: Role },
 ): Promise<UserView> {
-  if (options.password.length < MIN_PASSWORD_LENGTH) {
-    throw new DomainError({
-      kind: "bad_request",
-      code: "validation_failed",
-      detail: `password: must be at least ${MIN_PASSWORD_LENGTH} characters`,
-      extra: {
-        errors: [{ field: "password", message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }],
-      },
-    });
-  }
+  assertPasswordAcceptable(options.username, options.password);
   try {
     const row = await prisma().user.create({
       data: {
