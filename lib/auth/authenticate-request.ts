@@ -1,9 +1,7 @@
 import { DomainError } from "../errors/domain-error";
-import { readCookie } from "../http/cookies";
 import { resolveApiToken } from "./api-tokens";
 import type { Principal } from "./principal";
 import { resolveSession } from "./resolve-session";
-import { SESSION_COOKIE } from "./session-policy";
 
 export type Authentication = { principal: Principal; via: "cookie" | "token" };
 
@@ -16,9 +14,15 @@ const tokenRefused = {
   unknown: () => unauthenticated("invalid_token", "Unknown API token"),
 };
 
+/** A request's credentials as the HTTP layer read them: the Authorization header and the session cookie. */
+export interface Credentials {
+  authorization: string | null;
+  sessionToken: string | undefined;
+}
+
 /** Bearer token for bots, session cookie for browsers; anything else is 401. */
-export async function authenticateRequest(request: Request): Promise<Authentication> {
-  const authorization = request.headers.get("authorization");
+export async function authenticateRequest(credentials: Credentials): Promise<Authentication> {
+  const { authorization, sessionToken } = credentials;
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw unauthenticated("invalid_token", "Authorization must be 'Bearer <token>'");
@@ -26,7 +30,6 @@ export async function authenticateRequest(request: Request): Promise<Authenticat
     if (!lookup.ok) throw tokenRefused[lookup.reason]();
     return { principal: lookup.principal, via: "token" };
   }
-  const sessionToken = readCookie(request, SESSION_COOKIE);
   if (!sessionToken) throw unauthenticated("not_authenticated", "Sign in or send an API token");
   const lookup = await resolveSession(sessionToken);
   if (!lookup.ok) {

@@ -45,6 +45,9 @@ function executorFor(target: pg.Pool | pg.PoolClient): Sql {
 }
 
 /** Autocommit statements on the shared pool. */
+/** A transaction of the hot paths: plain SQL only. */
+export type Tx = Sql;
+
 export function sql(): Sql {
   return executorFor(pgPool());
 }

@@ -3,11 +3,13 @@ import { z } from "zod";
 import { authenticateRequest } from "../auth/authenticate-request";
 import type { Principal } from "../auth/principal";
 import { hasRole, type Role } from "../auth/roles";
+import { SESSION_COOKIE } from "../auth/session-policy";
 import { env } from "../env";
 import { DomainError } from "../errors/domain-error";
 import { parseIdempotencyKey } from "../idempotency/parse-idempotency-key";
 import { logger } from "../observability/logger";
 import { clientIp } from "./client-ip";
+import { readCookie } from "./cookies";
 import { assertSameOrigin, isStateChanging } from "./origin-check";
 import { problemFromDomainError, problemResponse } from "./problem";
 import { readJsonBody } from "./read-json-body";
@@ -99,7 +101,10 @@ export function defineRoute<
     try {
       let principal: Principal | undefined;
       if (definition.access !== "public") {
-        const auth = await authenticateRequest(request);
+        const auth = await authenticateRequest({
+          authorization: request.headers.get("authorization"),
+          sessionToken: readCookie(request, SESSION_COOKIE),
+        });
         principal = auth.principal;
         if (auth.via === "cookie" && isStateChanging(request.method)) {
           assertSameOrigin(request, { allowed: env().TALLY_ALLOWED_ORIGINS, requireOrigin: true });

@@ -1,4 +1,5 @@
-import type { ClaimedRecord, IdempotentRequest, Tx } from "./idempotency-types";
+import type { Tx } from "../db/sql";
+import type { ClaimedRecord, IdempotentRequest } from "./idempotency-types";
 
 export interface ClaimIdempotencyKeyOptions {
   tx: Tx;

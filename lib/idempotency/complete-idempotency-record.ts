@@ -1,4 +1,5 @@
-import type { StoredResponse, Tx } from "./idempotency-types";
+import type { Tx } from "../db/sql";
+import type { StoredResponse } from "./idempotency-types";
 
 /** The record was completed (or removed) by someone else: this worker must not write its outcome. */
 export class IdempotencyLeaseLostError extends Error {

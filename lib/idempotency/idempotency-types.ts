@@ -1,8 +1,3 @@
-import type { Sql } from "../db/sql";
-
-/** A transaction of the hot paths (lib/db/sql.ts): plain SQL only. */
-export type Tx = Sql;
-
 /** The request an idempotency record stands for. */
 export interface IdempotentRequest {
   /** principalScope(principal): the same key from two callers is two keys. */

@@ -1,10 +1,10 @@
-import { transaction } from "../db/sql";
+import { type Tx, transaction } from "../db/sql";
 import { DomainError } from "../errors/domain-error";
 import { claimIdempotencyKey } from "./claim-idempotency-key";
 import { IdempotencyLeaseLostError } from "./complete-idempotency-record";
 import { findIdempotencyRecord } from "./find-idempotency-record";
 import { idempotencySettings } from "./idempotency-settings";
-import type { ClaimedRecord, IdempotentRequest, StoredResponse, Tx } from "./idempotency-types";
+import type { ClaimedRecord, IdempotentRequest, StoredResponse } from "./idempotency-types";
 import { keepLeaseAlive } from "./keep-lease-alive";
 import { takeOverIdempotencyLease } from "./take-over-idempotency-lease";
 

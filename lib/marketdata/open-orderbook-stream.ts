@@ -1,5 +1,5 @@
+import { createSseStream } from "../sse/create-sse-stream";
 import type { BookHub } from "./book-hub";
-import { createSseStream } from "./create-sse-stream";
 import { ORDERBOOK_RETRY_MS, STREAM_HEARTBEAT_MS } from "./orderbook-stream-protocol";
 import { OrderbookStreamSession } from "./orderbook-stream-session";
 

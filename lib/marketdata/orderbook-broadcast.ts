@@ -1,7 +1,7 @@
+import { encodeSseEvent } from "../sse/encode-sse-event";
 import type { PublicTrade } from "../venue/market-data-types";
 import type { BookView } from "./book-view";
 import { diffBookViews } from "./diff-book-views";
-import { encodeSseEvent } from "./encode-sse-event";
 import type { BookStreamStatus } from "./orderbook-stream-protocol";
 import type { SymbolBookFeed } from "./symbol-book-feed";
 

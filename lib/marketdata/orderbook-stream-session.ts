@@ -1,5 +1,5 @@
+import type { SseSource } from "../sse/create-sse-stream";
 import type { StreamConnection, StreamConnectionStats } from "./book-hub";
-import type { SseSource } from "./create-sse-stream";
 import type { OrderbookBroadcast } from "./orderbook-broadcast";
 
 export interface OrderbookStreamSessionOptions {

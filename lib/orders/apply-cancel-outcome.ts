@@ -1,5 +1,6 @@
 import type { Order } from "../db/generated/prisma/client";
-import type { StoredResponse, Tx } from "../idempotency/idempotency-types";
+import type { Tx } from "../db/sql";
+import type { StoredResponse } from "../idempotency/idempotency-types";
 import type { VenueOrder } from "../venue/venue-types";
 import { applyVenueOrder } from "./apply-venue-order";
 import { lockOrder } from "./lock-order";

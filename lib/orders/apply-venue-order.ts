@@ -1,5 +1,5 @@
 import type { Order } from "../db/generated/prisma/client";
-import type { Tx } from "../idempotency/idempotency-types";
+import type { Tx } from "../db/sql";
 import { formatDecimal } from "../instruments/format-decimal";
 import type { VenueOrder } from "../venue/venue-types";
 import { computeFillState } from "./compute-fill-state";

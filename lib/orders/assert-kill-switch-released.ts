@@ -1,5 +1,5 @@
+import type { Tx } from "../db/sql";
 import { DomainError } from "../errors/domain-error";
-import type { Tx } from "../idempotency/idempotency-types";
 
 /** 423 kill_switch_engaged when the kill switch (KillSwitch row 1) is engaged. */
 export async function assertKillSwitchReleased(options: { tx: Tx }): Promise<void> {

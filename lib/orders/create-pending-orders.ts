@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Principal } from "../auth/principal";
 import { type Order, Prisma } from "../db/generated/prisma/client";
+import type { Tx } from "../db/sql";
 import { encodeEvent } from "../events/publish-event";
 import { EVENTS_CHANNEL } from "../events/tally-event";
-import type { ClaimedRecord, Tx } from "../idempotency/idempotency-types";
+import type { ClaimedRecord } from "../idempotency/idempotency-types";
 import { deriveClientOrderId } from "../venue/derive-client-order-id";
 import type { PreparedLeg } from "./prepare-order-legs";
 

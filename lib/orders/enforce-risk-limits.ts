@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
+import type { Tx } from "../db/sql";
 import { env } from "../env";
 import { DomainError } from "../errors/domain-error";
-import type { Tx } from "../idempotency/idempotency-types";
 import { LIVE_STATUSES } from "./order-state-machine";
 import type { PreparedLeg } from "./prepare-order-legs";
 

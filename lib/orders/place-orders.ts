@@ -1,10 +1,9 @@
 import { recordAudit } from "../audit/record-audit";
 import { type Principal, principalScope } from "../auth/principal";
 import type { Order } from "../db/generated/prisma/client";
-import { transaction } from "../db/sql";
+import { type Tx, transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import { fingerprintRequest } from "../idempotency/fingerprint-request";
-import type { Tx } from "../idempotency/idempotency-types";
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
 import { appVenue } from "../venue/app-venue";
 import { applySendOutcome } from "./apply-send-outcome";

@@ -1,8 +1,8 @@
 import { type Order, Prisma } from "../db/generated/prisma/client";
 import type { OrderStatus } from "../db/generated/prisma/enums";
+import type { Tx } from "../db/sql";
 import { encodeEvent } from "../events/publish-event";
 import { EVENTS_CHANNEL } from "../events/tally-event";
-import type { Tx } from "../idempotency/idempotency-types";
 import { logger } from "../observability/logger";
 import { canTransition } from "./order-state-machine";
 

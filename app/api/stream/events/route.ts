@@ -1,6 +1,6 @@
+import { openEventsStream } from "@/lib/events/open-events-stream";
 import { defineRoute } from "@/lib/http/define-route";
-import { openEventsStream } from "@/lib/marketdata/open-events-stream";
-import { notAnEventStreamRequest, sseResponse } from "@/lib/marketdata/sse-response";
+import { notAnEventStreamRequest, sseResponse } from "@/lib/http/sse-response";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

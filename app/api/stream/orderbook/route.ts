@@ -1,8 +1,8 @@
 import { defineRoute } from "@/lib/http/define-route";
+import { notAnEventStreamRequest, sseResponse } from "@/lib/http/sse-response";
 import { appBookHub } from "@/lib/marketdata/app-book-hub";
 import { openOrderbookStream } from "@/lib/marketdata/open-orderbook-stream";
 import { orderbookStreamQuerySchema } from "@/lib/marketdata/orderbook-stream-protocol";
-import { notAnEventStreamRequest, sseResponse } from "@/lib/marketdata/sse-response";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,8 +1,8 @@
-import { subscribeEvents } from "../events/subscribe-events";
-import type { TallyEvent } from "../events/tally-event";
-import { createSseStream } from "./create-sse-stream";
-import { encodeSseEvent } from "./encode-sse-event";
-import { ORDERBOOK_RETRY_MS, STREAM_HEARTBEAT_MS } from "./orderbook-stream-protocol";
+import { ORDERBOOK_RETRY_MS, STREAM_HEARTBEAT_MS } from "../marketdata/orderbook-stream-protocol";
+import { createSseStream } from "../sse/create-sse-stream";
+import { encodeSseEvent } from "../sse/encode-sse-event";
+import { subscribeEvents } from "./subscribe-events";
+import type { TallyEvent } from "./tally-event";
 
 /** Events kept for a client that is not reading; past this it is told to refetch instead. */
 const MAX_PENDING_EVENTS = 256;

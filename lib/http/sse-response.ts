@@ -1,4 +1,4 @@
-import { problemResponse } from "../http/problem";
+import { problemResponse } from "./problem";
 
 /** An event-stream Response; proxies must neither buffer nor transform it. */
 export function sseResponse(body: ReadableStream<Uint8Array>): Response {
