@@ -27,6 +27,23 @@ for (const [role, username, password] of [
   });
 }
 
+test("a sign-in whose next points off-site lands on this site", async ({ page, baseURL }) => {
+  await page.goto("/login?next=/%5Cevil.example/phish");
+  await page.getByLabel("Username").fill("e2e-viewer");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/trade$/);
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+});
+
+test("a sign-in follows a same-origin next", async ({ page }) => {
+  await page.goto("/login?next=%2Forders%3Fstatus%3Dopen");
+  await page.getByLabel("Username").fill("e2e-viewer");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/orders\?status=open$/);
+});
+
 test("a wrong password is announced and no session starts", async ({ page }) => {
   await signIn(page, "e2e-viewer", "definitely-wrong");
   await expect(page.getByRole("alert").filter({ hasText: "Wrong username or password" })).toBeVisible();

@@ -11,6 +11,7 @@ import { findFreePort } from "../lib/db/free-port";
 import { applyMigrations } from "../lib/db/run-prisma-cli";
 import { parseEnv } from "../lib/env";
 import { CLIENT_IP_HEADER } from "../lib/http/client-ip";
+import { applySecurityHeaders } from "./lib/apply-security-headers";
 import { buildIsStale, runNextBuild } from "./lib/build-if-needed";
 import { compressPagesAndAssets } from "./lib/compress-pages-and-assets";
 import { lockDataDir } from "./lib/data-dir-lock";
@@ -115,6 +116,7 @@ async function main() {
       delete req.headers["x-forwarded-host"];
       delete req.headers["x-forwarded-proto"];
     }
+    applySecurityHeaders(req, res, dev);
     compress(req, res, () => void handle(req, res));
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());

@@ -8,7 +8,7 @@ type CallOptions = {
   params?: Record<string, string | string[]>;
   headers?: Record<string, string>;
   json?: unknown;
-  body?: string;
+  body?: string | Uint8Array<ArrayBuffer>;
   cookie?: string;
   token?: string;
   ip?: string;

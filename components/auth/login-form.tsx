@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/problem";
+import { landingAfterSignIn } from "./landing-after-sign-in";
 
 export function LoginForm() {
   const router = useRouter();
@@ -21,8 +22,7 @@ export function LoginForm() {
         method: "POST",
         json: { username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") },
       });
-      const next = search.get("next");
-      router.replace(next?.startsWith("/") && !next.startsWith("//") ? next : "/trade");
+      router.replace(landingAfterSignIn(search.get("next"), window.location.origin));
       router.refresh();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.problem.detail : "Cannot reach the server. Try again.");

@@ -1,4 +1,5 @@
 import { DomainError } from "../errors/domain-error";
+import { findDuplicateJsonKey } from "./find-duplicate-json-key";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -9,7 +10,13 @@ const tooLarge = () =>
     detail: `Request bodies are limited to ${MAX_BODY_BYTES} bytes`,
   });
 
-/** Reads a JSON body without ever buffering more than the limit; undefined when there is no body. */
+const malformed = (detail: string, extra?: Record<string, unknown>) =>
+  new DomainError({ kind: "bad_request", code: "malformed_json", detail, extra });
+
+/**
+ * Reads a JSON body without ever buffering more than the limit; undefined when there is no body.
+ * Bytes that are not UTF-8 and repeated keys are refused rather than guessed at.
+ */
 export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) throw tooLarge();
@@ -38,14 +45,23 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
       detail: "Request bodies must be JSON (Content-Type: application/json)",
     });
   }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  let text: string;
   try {
-    return JSON.parse(text);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new DomainError({
-      kind: "bad_request",
-      code: "malformed_json",
-      detail: "The request body is not valid JSON",
+    throw malformed("The request body is not valid UTF-8");
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw malformed("The request body is not valid JSON");
+  }
+  const duplicate = findDuplicateJsonKey(text);
+  if (duplicate) {
+    throw malformed(`duplicate key ${JSON.stringify(duplicate.key)} in the request body`, {
+      pointer: duplicate.pointer,
     });
   }
+  return body;
 }

@@ -7,7 +7,7 @@ import { type OrderTestHarness, resetSim, startOrderTestHarness } from "../../te
 import { apiTokenFor } from "../../test/principals";
 import { prisma } from "../db/prisma";
 import { env } from "../env";
-import { simControl, sleep } from "../venue/testing/sim-test-helpers";
+import { simControl, simOrders, sleep } from "../venue/testing/sim-test-helpers";
 import { LIVE_STATUSES } from "./order-state-machine";
 
 let h: OrderTestHarness;
@@ -53,6 +53,44 @@ describe("GET /api/instruments", () => {
       lotSize: "0.00001",
       minNotional: "5",
     });
+  });
+});
+
+describe("POST /api/orders refuses an ambiguous body", () => {
+  const postRaw = (body: string | Uint8Array<ArrayBuffer>) =>
+    callRoute(postOrder, {
+      method: "POST",
+      path: "/api/orders",
+      token: h.token,
+      headers: { "idempotency-key": key(), "content-type": "application/json" },
+      body,
+    });
+
+  it("a repeated side gets 400 malformed_json naming it, and nothing reaches the venue", async () => {
+    const ordersBefore = await prisma().order.count();
+    const response = await postRaw(
+      '{"symbol":"BTC/USDT","side":"buy","type":"limit","quantity":"0.001","price":"30000","side":"sell"}',
+    );
+    expect(response.status).toBe(400);
+    expect(response.json).toMatchObject({ code: "malformed_json", pointer: "/side" });
+    expect(response.json.detail).toContain('duplicate key "side"');
+    expect(await simOrders(h.sim)).toEqual([]);
+    expect(await prisma().order.count()).toBe(ordersBefore);
+  });
+
+  it("bytes that are not UTF-8 get 400 instead of being read as U+FFFD", async () => {
+    const json = new TextEncoder().encode(
+      '{"symbol":"BTC/USDT","side":"buy","type":"limit","quantity":"0.001","price":"30000","note":"__"}',
+    );
+    const at = json.lastIndexOf(0x5f);
+    json.set([0xc3, 0x28], at - 1);
+    const response = await postRaw(json);
+    expect(response.status).toBe(400);
+    expect(response.json).toMatchObject({
+      code: "malformed_json",
+      detail: "The request body is not valid UTF-8",
+    });
+    expect(await simOrders(h.sim)).toEqual([]);
   });
 });
 
