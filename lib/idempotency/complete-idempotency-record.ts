@@ -1,5 +1,5 @@
 import type { Tx } from "../db/sql";
-import type { StoredResponse } from "./idempotency-types";
+import type { StoredOutcome } from "./idempotency-types";
 
 /** The record was completed (or removed) by someone else: this worker must not write its outcome. */
 export class IdempotencyLeaseLostError extends Error {
@@ -13,13 +13,12 @@ export class IdempotencyLeaseLostError extends Error {
 export async function completeIdempotencyRecord(options: {
   tx: Tx;
   recordId: string;
-  response: StoredResponse;
+  outcome: StoredOutcome;
 }): Promise<void> {
-  const { tx, recordId, response } = options;
+  const { tx, recordId, outcome } = options;
   const updated = await tx.$executeRaw`
     UPDATE "IdempotencyRecord"
-    SET state = 'completed'::"IdempotencyState", "responseStatus" = ${response.status},
-        "responseBody" = ${response.body}, "completedAt" = now()
+    SET state = 'completed'::"IdempotencyState", outcome = ${JSON.stringify(outcome)}, "completedAt" = now()
     WHERE id = ${recordId}::uuid AND state = 'in_progress'::"IdempotencyState"`;
   if (updated !== 1)
     throw new IdempotencyLeaseLostError(`idempotency record ${recordId} is no longer in progress`);

@@ -1,11 +1,10 @@
 import { sql } from "../db/sql";
-import type { ClaimedRecord, IdempotencyLookup, IdempotentRequest } from "./idempotency-types";
+import type { ClaimedRecord, IdempotencyLookup, IdempotentRequest, StoredOutcome } from "./idempotency-types";
 
 type Row = ClaimedRecord & {
   fingerprint: string;
   state: "in_progress" | "completed";
-  responseStatus: number | null;
-  responseBody: string | null;
+  outcome: string | null;
   leaseExpiresAt: Date;
   now: Date;
 };
@@ -19,15 +18,15 @@ export async function findIdempotencyRecord(options: {
 }): Promise<IdempotencyLookup> {
   const { scope, key, fingerprint } = options.request;
   const rows = await sql().$queryRaw<Row[]>`
-    SELECT id, scope, key, method, path, fingerprint, state::text AS state, "responseStatus",
-           "responseBody", "leaseExpiresAt", "createdAt", now() AS now
+    SELECT id, scope, key, method, path, fingerprint, state::text AS state, outcome,
+           "leaseExpiresAt", "createdAt", now() AS now
     FROM "IdempotencyRecord"
     WHERE scope = ${scope} AND key = ${key} AND "expiresAt" > now()`;
   const row = rows[0];
   if (!row) return { kind: "none" };
   if (row.fingerprint !== fingerprint) return { kind: "reused" };
-  if (row.state === "completed" && row.responseStatus !== null && row.responseBody !== null) {
-    return { kind: "replay", response: { status: row.responseStatus, body: row.responseBody } };
+  if (row.state === "completed" && row.outcome !== null) {
+    return { kind: "replay", outcome: JSON.parse(row.outcome) as StoredOutcome };
   }
   const leftMs = row.leaseExpiresAt.getTime() - row.now.getTime();
   if (leftMs > 0) return { kind: "in_progress", retryAfterSeconds: Math.max(1, Math.ceil(leftMs / 1000)) };

@@ -1,5 +1,6 @@
 import { prisma } from "../db/prisma";
 import { DomainError } from "../errors/domain-error";
+import type { StoredOutcome } from "./idempotency-types";
 
 export interface IdempotencyOutcome {
   key: string;
@@ -9,7 +10,8 @@ export interface IdempotencyOutcome {
   createdAt: string;
   completedAt: string | null;
   expiresAt: string;
-  response: { status: number; body: unknown } | null;
+  /** The request's domain outcome once completed (lib/http presents it as the answer it was). */
+  outcome: StoredOutcome | null;
 }
 
 /** The caller's stored outcome for a key; 404 idempotency_key_not_found when there is none (or it expired). */
@@ -27,8 +29,6 @@ export async function getIdempotencyOutcome(options: {
       detail: "No stored outcome for this Idempotency-Key",
     });
   }
-  const completed =
-    record.state === "completed" && record.responseStatus !== null && record.responseBody !== null;
   return {
     key: record.key,
     method: record.method,
@@ -37,11 +37,9 @@ export async function getIdempotencyOutcome(options: {
     createdAt: record.createdAt.toISOString(),
     completedAt: record.completedAt?.toISOString() ?? null,
     expiresAt: record.expiresAt.toISOString(),
-    response: completed
-      ? {
-          status: record.responseStatus as number,
-          body: JSON.parse(record.responseBody as string) as unknown,
-        }
-      : null,
+    outcome:
+      record.state === "completed" && record.outcome !== null
+        ? (JSON.parse(record.outcome) as StoredOutcome)
+        : null,
   };
 }

@@ -8,8 +8,15 @@ export interface IdempotentRequest {
   fingerprint: string;
 }
 
-/** A response as stored and replayed: status and the exact body text. */
-export interface StoredResponse {
+/**
+ * The domain outcome of a request, stored with its record as JSON text and presented (lib/http) at the
+ * first answer and at every replay, so a replay is byte for byte the first answer. `kind` says which
+ * outcome it is; "stored_response" is an answer kept as exact bytes (records completed before outcomes).
+ */
+export type StoredOutcome = { kind: string };
+
+export interface StoredResponseOutcome extends StoredOutcome {
+  kind: "stored_response";
   status: number;
   body: string;
 }
@@ -26,7 +33,7 @@ export interface ClaimedRecord {
 /** What a request finds under its key before doing any work. */
 export type IdempotencyLookup =
   | { kind: "none" }
-  | { kind: "replay"; response: StoredResponse }
+  | { kind: "replay"; outcome: StoredOutcome }
   | { kind: "reused" }
   | { kind: "in_progress"; retryAfterSeconds: number }
   | { kind: "stale"; record: ClaimedRecord };

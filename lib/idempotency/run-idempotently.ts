@@ -4,13 +4,13 @@ import { claimIdempotencyKey } from "./claim-idempotency-key";
 import { IdempotencyLeaseLostError } from "./complete-idempotency-record";
 import { findIdempotencyRecord } from "./find-idempotency-record";
 import { idempotencySettings } from "./idempotency-settings";
-import type { ClaimedRecord, IdempotentRequest, StoredResponse } from "./idempotency-types";
+import type { ClaimedRecord, IdempotentRequest, StoredOutcome } from "./idempotency-types";
 import { keepLeaseAlive } from "./keep-lease-alive";
 import { takeOverIdempotencyLease } from "./take-over-idempotency-lease";
 
-export type StartResult<W> = { work: W } | { response: StoredResponse };
+export type StartResult<W, O> = { work: W } | { outcome: O };
 
-export interface RunIdempotentlyOptions<P, W> {
+export interface RunIdempotentlyOptions<P, W, O extends StoredOutcome> {
   request: IdempotentRequest;
   /** Checks needing no claim (validation, lookups). Throwing stores nothing. Runs only for a new key. */
   prepare: () => Promise<P>;
@@ -19,17 +19,18 @@ export interface RunIdempotentlyOptions<P, W> {
    * so nothing is stored) and the first writes (the order row). Returns the work to carry out after
    * commit, or an immediate outcome stored in the same transaction.
    */
-  start: (options: { tx: Tx; record: ClaimedRecord; prepared: P }) => Promise<StartResult<W>>;
+  start: (options: { tx: Tx; record: ClaimedRecord; prepared: P }) => Promise<StartResult<W, O>>;
   /** The outside effect (venue call); must store its outcome with completeIdempotencyRecord. */
-  finish: (options: { record: ClaimedRecord; work: W }) => Promise<StoredResponse>;
+  finish: (options: { record: ClaimedRecord; work: W }) => Promise<O>;
   /** Resolves a record whose worker died (lease expired); must store its outcome the same way. */
-  resume: (options: { record: ClaimedRecord }) => Promise<StoredResponse>;
+  resume: (options: { record: ClaimedRecord }) => Promise<O>;
   /** Stores an immediate outcome from `start` (completeIdempotencyRecord). */
-  completeNow: (options: { tx: Tx; record: ClaimedRecord; response: StoredResponse }) => Promise<void>;
+  completeNow: (options: { tx: Tx; record: ClaimedRecord; outcome: O }) => Promise<void>;
 }
 
-export interface IdempotentResult {
-  response: StoredResponse;
+export interface IdempotentResult<O extends StoredOutcome = StoredOutcome> {
+  /** The outcome of this request, or the stored one of an earlier request (which may predate O). */
+  outcome: O | StoredOutcome;
   /** True when the stored outcome of an earlier request was returned. */
   replayed: boolean;
 }
@@ -48,16 +49,16 @@ function inProgress(retryAfterSeconds: number) {
  * reused key (422) or one in progress (409), take over a dead worker's record after its lease, or
  * claim the key atomically with the first writes and carry the work out under a live lease.
  */
-export async function runIdempotently<P, W>(
-  options: RunIdempotentlyOptions<P, W>,
-): Promise<IdempotentResult> {
+export async function runIdempotently<P, W, O extends StoredOutcome>(
+  options: RunIdempotentlyOptions<P, W, O>,
+): Promise<IdempotentResult<O>> {
   const { request } = options;
   const { leaseMs, ttlMs } = idempotencySettings();
   for (let round = 0; round < 3; round += 1) {
     const found = await findIdempotencyRecord({ request });
     switch (found.kind) {
       case "replay":
-        return { response: found.response, replayed: true };
+        return { outcome: found.outcome, replayed: true };
       case "reused":
         throw new DomainError({
           kind: "unprocessable",
@@ -70,12 +71,12 @@ export async function runIdempotently<P, W>(
         const record = await takeOverIdempotencyLease({ recordId: found.record.id, leaseMs });
         if (!record) continue;
         try {
-          const response = await keepLeaseAlive({
+          const outcome = await keepLeaseAlive({
             recordId: record.id,
             leaseMs,
             work: () => options.resume({ record }),
           });
-          return { response, replayed: false };
+          return { outcome, replayed: false };
         } catch (error) {
           if (error instanceof IdempotencyLeaseLostError) continue;
           throw error;
@@ -87,19 +88,19 @@ export async function runIdempotently<P, W>(
           const record = await claimIdempotencyKey({ tx, request, leaseMs, ttlMs });
           if (!record) return null;
           const started = await options.start({ tx, record, prepared });
-          if ("response" in started) await options.completeNow({ tx, record, response: started.response });
+          if ("outcome" in started) await options.completeNow({ tx, record, outcome: started.outcome });
           return { record, started };
         });
         if (!claimed) continue;
         const { record, started } = claimed;
-        if ("response" in started) return { response: started.response, replayed: false };
+        if ("outcome" in started) return { outcome: started.outcome, replayed: false };
         try {
-          const response = await keepLeaseAlive({
+          const outcome = await keepLeaseAlive({
             recordId: record.id,
             leaseMs,
             work: () => options.finish({ record, work: started.work }),
           });
-          return { response, replayed: false };
+          return { outcome, replayed: false };
         } catch (error) {
           if (error instanceof IdempotencyLeaseLostError) continue;
           throw error;

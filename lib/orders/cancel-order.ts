@@ -11,7 +11,7 @@ import { type IdempotentResult, runIdempotently } from "../idempotency/run-idemp
 import { VenueError } from "../venue/venue-errors";
 import { applyCancelOutcome } from "./apply-cancel-outcome";
 import { lockOrder } from "./lock-order";
-import { notCancelableResponse } from "./not-cancelable-response";
+import { notCancelableOutcome, type OrderOutcome } from "./order-outcome";
 import { TERMINAL_STATUSES } from "./order-state-machine";
 import { requestCancelAtVenue } from "./request-cancel-at-venue";
 import { resumeForCaller } from "./resume-for-caller";
@@ -43,9 +43,9 @@ const venueUnavailable = (error: VenueError) =>
  * the venue has never seen. A venue error leaves nothing stored (cancel is idempotent at the venue,
  * so the client may simply retry) and answers 503 venue_unavailable.
  */
-export async function cancelOrder(options: CancelOrderOptions): Promise<IdempotentResult> {
+export async function cancelOrder(options: CancelOrderOptions): Promise<IdempotentResult<OrderOutcome>> {
   const { principal, requestId, ip } = options;
-  return runIdempotently<Order, Order>({
+  return runIdempotently<Order, Order, OrderOutcome>({
     request: {
       scope: principalScope(principal),
       key: options.idempotencyKey,
@@ -62,7 +62,7 @@ export async function cancelOrder(options: CancelOrderOptions): Promise<Idempote
       const order = await lockOrder({ tx, by: { id: options.orderId } });
       if (!order) throw notFound();
       if (TERMINAL_STATUSES.includes(order.status)) {
-        return { response: notCancelableResponse({ order, requestId }) };
+        return { outcome: notCancelableOutcome({ order, requestId }) };
       }
       return { work: order };
     },
@@ -75,10 +75,10 @@ export async function cancelOrder(options: CancelOrderOptions): Promise<Idempote
         await releaseIdempotencyClaim({ recordId: record.id });
         throw venueUnavailable(error);
       }
-      const { order, response } = await transaction(async (tx) => {
-        const outcome = await applyCancelOutcome({ tx, orderId: work.id, venueOrder, requestId });
-        await completeIdempotencyRecord({ tx, recordId: record.id, response: outcome.response });
-        return outcome;
+      const { order, outcome } = await transaction(async (tx) => {
+        const applied = await applyCancelOutcome({ tx, orderId: work.id, venueOrder, requestId });
+        await completeIdempotencyRecord({ tx, recordId: record.id, outcome: applied.outcome });
+        return applied;
       });
       if (order.status === "canceled") {
         await recordAudit({
@@ -90,10 +90,9 @@ export async function cancelOrder(options: CancelOrderOptions): Promise<Idempote
           requestId,
         });
       }
-      return response;
+      return outcome;
     },
     resume: ({ record }) => resumeForCaller({ record, actor: principal, requestId }),
-    completeNow: ({ tx, record, response }) =>
-      completeIdempotencyRecord({ tx, recordId: record.id, response }),
+    completeNow: ({ tx, record, outcome }) => completeIdempotencyRecord({ tx, recordId: record.id, outcome }),
   });
 }

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type OrderTestHarness, resetSim, startOrderTestHarness } from "../../test/order-test-harness";
 import { type RouteServer, spawnRouteServer } from "../../test/spawn-route-server";
 import { prisma } from "../db/prisma";
+import { presentOutcome } from "../http/present-outcome";
 import { simControl, sleep } from "../venue/testing/sim-test-helpers";
 import { sweepOrders } from "./sweep-orders";
 
@@ -143,7 +144,7 @@ describe("several app processes on one database", () => {
     expect(settled.rejectReason).toMatch(/never reached the venue/);
     const done = await prisma().idempotencyRecord.findUniqueOrThrow({ where: { id: record.id } });
     expect(done.state).toBe("completed");
-    expect(done.responseStatus).toBe(422);
+    expect(presentOutcome(JSON.parse(done.outcome as string)).status).toBe(422);
     expect(await h.venueOrders()).toHaveLength(0);
   });
 
@@ -151,7 +152,13 @@ describe("several app processes on one database", () => {
     const k = key();
     const record = await killAfterClaim(k);
     await sleep(1200); // the lease runs out
-    const fresh = await start({ IDEMPOTENCY_LEASE_SECONDS: "1", ROUTE_SERVER_SWEEPER: "off" });
+    // A longer order recvWindow on the new server, so its first retry surely falls inside the window
+    // however long the server takes to start.
+    const fresh = await start({
+      IDEMPOTENCY_LEASE_SECONDS: "1",
+      ROUTE_SERVER_SWEEPER: "off",
+      VENUE_ORDER_RECV_WINDOW_MS: "8000",
+    });
     const early = await post(fresh, k);
     expect(early.status).toBe(503);
     expect(JSON.parse(early.text)).toMatchObject({ code: "order_outcome_pending" });

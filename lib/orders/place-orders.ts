@@ -8,11 +8,10 @@ import { type IdempotentResult, runIdempotently } from "../idempotency/run-idemp
 import { appVenue } from "../venue/app-venue";
 import { applySendOutcome } from "./apply-send-outcome";
 import { assertKillSwitchReleased } from "./assert-kill-switch-released";
-import { buildBatchResponse } from "./build-batch-response";
-import { buildOrderResponse } from "./build-order-response";
 import { createPendingOrders } from "./create-pending-orders";
 import { enforceRiskLimits } from "./enforce-risk-limits";
 import type { OrderInput } from "./order-input-schema";
+import { type OrderOutcome, placementOutcome } from "./order-outcome";
 import { prepareOrderLegs } from "./prepare-order-legs";
 import { resumeForCaller } from "./resume-for-caller";
 import { sendOrderToVenue } from "./send-order-to-venue";
@@ -35,7 +34,7 @@ export interface PlaceOrdersOptions {
  * refuse before anything is stored; then the key is claimed together with the pending order rows,
  * the legs are sent, and the venue's answers and the stored outcome commit in one transaction.
  */
-export async function placeOrders(options: PlaceOrdersOptions): Promise<IdempotentResult> {
+export async function placeOrders(options: PlaceOrdersOptions): Promise<IdempotentResult<OrderOutcome>> {
   const { principal, requestId, ip } = options;
   const audit = async (tx: Tx, orders: Order[]) => {
     for (const order of orders) {
@@ -58,7 +57,7 @@ export async function placeOrders(options: PlaceOrdersOptions): Promise<Idempote
       );
     }
   };
-  return runIdempotently({
+  return runIdempotently<Awaited<ReturnType<typeof prepareOrderLegs>>, Order[], OrderOutcome>({
     request: {
       scope: principalScope(principal),
       key: options.idempotencyKey,
@@ -87,16 +86,13 @@ export async function placeOrders(options: PlaceOrdersOptions): Promise<Idempote
         for (const [index, order] of work.entries()) {
           updated.push(await applySendOutcome({ tx, orderId: order.id, outcome: outcomes[index] as never }));
         }
-        const stored = options.batch
-          ? buildBatchResponse({ orders: updated, requestId })
-          : buildOrderResponse({ order: updated[0] as Order, requestId });
-        await completeIdempotencyRecord({ tx, recordId: record.id, response: stored });
+        const outcome = placementOutcome({ orders: updated, batch: options.batch, requestId });
+        await completeIdempotencyRecord({ tx, recordId: record.id, outcome });
         await audit(tx, updated);
-        return stored;
+        return outcome;
       });
     },
     resume: ({ record }) => resumeForCaller({ record, actor: principal, requestId }),
-    completeNow: ({ tx, record, response }) =>
-      completeIdempotencyRecord({ tx, recordId: record.id, response }),
+    completeNow: ({ tx, record, outcome }) => completeIdempotencyRecord({ tx, recordId: record.id, outcome }),
   });
 }

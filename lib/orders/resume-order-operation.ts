@@ -4,12 +4,11 @@ import type { Order } from "../db/generated/prisma/client";
 import { prisma } from "../db/prisma";
 import { transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
-import type { ClaimedRecord, StoredResponse } from "../idempotency/idempotency-types";
+import type { ClaimedRecord } from "../idempotency/idempotency-types";
 import { deriveClientOrderId } from "../venue/derive-client-order-id";
 import { applyCancelOutcome } from "./apply-cancel-outcome";
-import { buildBatchResponse } from "./build-batch-response";
-import { buildOrderResponse } from "./build-order-response";
 import { matchOperationPath } from "./match-operation-path";
+import { type OrderOutcome, placementOutcome } from "./order-outcome";
 import { requestCancelAtVenue } from "./request-cancel-at-venue";
 import { type IfAbsent, resolveOrderAtVenue } from "./resolve-order-at-venue";
 
@@ -41,7 +40,7 @@ export async function resumeOrderOperation(options: {
   actor: AuditActor;
   ifAbsent: IfAbsent;
   requestId?: string;
-}): Promise<StoredResponse> {
+}): Promise<OrderOutcome> {
   const { record, actor, requestId } = options;
   const operation = matchOperationPath({ path: record.path });
   if (operation.kind === "place_order" || operation.kind === "place_batch") {
@@ -59,11 +58,8 @@ export async function resumeOrderOperation(options: {
       settled.push(outcome.order);
     }
     if (retryAfterMs > 0) throw new OrderOutcomePendingError(retryAfterMs);
-    const response =
-      operation.kind === "place_order" && settled[0]
-        ? buildOrderResponse({ order: settled[0], requestId })
-        : buildBatchResponse({ orders: settled, requestId });
-    await transaction((tx) => completeIdempotencyRecord({ tx, recordId: record.id, response }));
+    const outcome = placementOutcome({ orders: settled, batch: operation.kind === "place_batch", requestId });
+    await transaction((tx) => completeIdempotencyRecord({ tx, recordId: record.id, outcome }));
     for (const order of settled) {
       await recordAudit({
         actor,
@@ -74,21 +70,21 @@ export async function resumeOrderOperation(options: {
         details: { clientOrderId: order.clientOrderId, status: order.status, recovered: true },
       });
     }
-    return response;
+    return outcome;
   }
   if (operation.kind === "cancel_order") {
     const order = await prisma().order.findUnique({ where: { id: operation.orderId } });
     if (!order) throw new Error(`order ${operation.orderId} of a cancel record vanished`);
     const venueOrder = await requestCancelAtVenue({ order });
-    const { order: after, response } = await transaction(async (tx) => {
-      const outcome = await applyCancelOutcome({ tx, orderId: order.id, venueOrder, requestId });
-      await completeIdempotencyRecord({ tx, recordId: record.id, response: outcome.response });
-      return outcome;
+    const { order: after, outcome } = await transaction(async (tx) => {
+      const applied = await applyCancelOutcome({ tx, orderId: order.id, venueOrder, requestId });
+      await completeIdempotencyRecord({ tx, recordId: record.id, outcome: applied.outcome });
+      return applied;
     });
     if (after.status === "canceled") {
       await recordAudit({ actor, action: "order.cancel", outcome: "success", target: after.id, requestId });
     }
-    return response;
+    return outcome;
   }
   throw new Error(`no way to resume idempotency record for ${record.method} ${record.path}`);
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { OrderStatus } from "@/lib/db/generated/prisma/enums";
 import { defineRoute } from "@/lib/http/define-route";
-import { toIdempotentResponse } from "@/lib/idempotency/to-idempotent-response";
+import { idempotentResponse } from "@/lib/http/idempotent-response";
 import { listOrders } from "@/lib/orders/list-orders";
 import { orderInputSchema } from "@/lib/orders/order-input-schema";
 import { placeOrder } from "@/lib/orders/place-order";
@@ -54,7 +54,7 @@ export const POST = defineRoute({
   idempotencyKey: true,
   body: orderInputSchema,
   handler: async ({ body, rawBody, idempotencyKey, principal, request, requestId, ip }) =>
-    toIdempotentResponse(
+    idempotentResponse(
       await placeOrder({
         principal,
         idempotencyKey,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { principalScope } from "@/lib/auth/principal";
 import { defineRoute } from "@/lib/http/define-route";
+import { presentOutcome } from "@/lib/http/present-outcome";
 import { getIdempotencyOutcome } from "@/lib/idempotency/get-idempotency-outcome";
 
 const params = z.object({
@@ -10,7 +11,17 @@ const params = z.object({
 export const GET = defineRoute({
   access: "viewer",
   params,
-  handler: async ({ params, principal }) => ({
-    body: await getIdempotencyOutcome({ scope: principalScope(principal), key: params.key }),
-  }),
+  handler: async ({ params, principal }) => {
+    const { outcome, ...record } = await getIdempotencyOutcome({
+      scope: principalScope(principal),
+      key: params.key,
+    });
+    const answer = outcome ? presentOutcome(outcome) : null;
+    return {
+      body: {
+        ...record,
+        response: answer ? { status: answer.status, body: JSON.parse(answer.body) as unknown } : null,
+      },
+    };
+  },
 });

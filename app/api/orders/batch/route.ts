@@ -1,5 +1,5 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { toIdempotentResponse } from "@/lib/idempotency/to-idempotent-response";
+import { idempotentResponse } from "@/lib/http/idempotent-response";
 import { batchInputSchema } from "@/lib/orders/order-input-schema";
 import { placeOrderBatch } from "@/lib/orders/place-order-batch";
 
@@ -8,7 +8,7 @@ export const POST = defineRoute({
   idempotencyKey: true,
   body: batchInputSchema,
   handler: async ({ body, rawBody, idempotencyKey, principal, request, requestId, ip }) =>
-    toIdempotentResponse(
+    idempotentResponse(
       await placeOrderBatch({
         principal,
         idempotencyKey,

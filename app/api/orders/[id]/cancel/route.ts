@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/http/define-route";
-import { toIdempotentResponse } from "@/lib/idempotency/to-idempotent-response";
+import { idempotentResponse } from "@/lib/http/idempotent-response";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 
 const params = z.object({ id: z.uuid("must be an order id") });
@@ -10,7 +10,7 @@ export const POST = defineRoute({
   idempotencyKey: true,
   params,
   handler: async ({ params, idempotencyKey, principal, request, requestId, ip }) =>
-    toIdempotentResponse(
+    idempotentResponse(
       await cancelOrder({
         principal,
         idempotencyKey,

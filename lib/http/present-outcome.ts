@@ -1,0 +1,76 @@
+import type { StoredOutcome, StoredResponseOutcome } from "../idempotency/idempotency-types";
+import type { OrderOutcome } from "../orders/order-outcome";
+import type { OrderView } from "../orders/order-view";
+import { problemBody } from "./problem";
+
+/** An answer as sent: status and the exact body text. */
+export interface PresentedAnswer {
+  status: number;
+  body: string;
+}
+
+interface LegResult {
+  status: 201 | 202 | 422;
+  order: OrderView;
+  error?: Record<string, unknown>;
+}
+
+/** A placed order: 201 live or done, 202 pending or unknown (sent, no definitive answer), 422 rejected. */
+function legResult(order: OrderView, requestId: string | null): LegResult {
+  if (order.status === "rejected") {
+    return {
+      status: 422,
+      order,
+      error: problemBody({
+        status: 422,
+        code: "order_rejected",
+        detail: `The venue rejected the order${order.rejectReason ? `: ${order.rejectReason}` : ""}`,
+        requestId: requestId ?? undefined,
+      }),
+    };
+  }
+  if (order.status === "unknown" || order.status === "pending_new") return { status: 202, order };
+  return { status: 201, order };
+}
+
+function presentOrderOutcome(outcome: OrderOutcome): PresentedAnswer {
+  switch (outcome.kind) {
+    case "order_placed": {
+      const leg = legResult(outcome.order, outcome.requestId);
+      if (leg.error) return { status: 422, body: JSON.stringify({ ...leg.error, order: leg.order }) };
+      return { status: leg.status, body: JSON.stringify({ order: leg.order }) };
+    }
+    case "batch_placed": {
+      const results = outcome.orders.map((order) => legResult(order, outcome.requestId));
+      return { status: 201, body: JSON.stringify({ results }) };
+    }
+    case "order_canceled":
+      return { status: 200, body: JSON.stringify({ order: outcome.order }) };
+    case "order_not_cancelable": {
+      const { order } = outcome;
+      const detail =
+        order.status === "pending_new" || order.status === "unknown"
+          ? "The order is not known at the venue, so it cannot be canceled"
+          : `The order is ${order.status} and can no longer be canceled`;
+      const problem = problemBody({
+        status: 409,
+        code: "order_not_cancelable",
+        detail,
+        requestId: outcome.requestId ?? undefined,
+      });
+      return { status: 409, body: JSON.stringify({ ...problem, order }) };
+    }
+  }
+}
+
+/**
+ * The one presenter of stored domain outcomes: the same outcome always gives the same bytes, so the
+ * first answer and every replay of an idempotent request are identical.
+ */
+export function presentOutcome(outcome: StoredOutcome): PresentedAnswer {
+  if (outcome.kind === "stored_response") {
+    const stored = outcome as StoredResponseOutcome;
+    return { status: stored.status, body: stored.body };
+  }
+  return presentOrderOutcome(outcome as OrderOutcome);
+}
