@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { authenticateRequest } from "../auth/authenticate-request";
-import type { Principal } from "../auth/principal";
+import { type Principal, principalScope } from "../auth/principal";
 import { hasRole, type Role } from "../auth/roles";
 import { SESSION_COOKIE } from "../auth/session-policy";
 import { env } from "../env";
 import { DomainError } from "../errors/domain-error";
+import { fingerprintRequest } from "../idempotency/fingerprint-request";
+import type { KeyedRequest } from "../idempotency/idempotency-types";
 import { parseIdempotencyKey } from "../idempotency/parse-idempotency-key";
 import { logger } from "../observability/logger";
 import { clientIp } from "./client-ip";
@@ -17,7 +19,7 @@ import { validationError } from "./validation-error";
 
 export type Access = "public" | Role;
 
-type RouteContext<TBody, TQuery, TParams, TAccess extends Access> = {
+type RouteContext<TBody, TQuery, TParams, TAccess extends Access, TKeyed extends boolean> = {
   request: Request;
   requestId: string;
   ip: string;
@@ -25,8 +27,11 @@ type RouteContext<TBody, TQuery, TParams, TAccess extends Access> = {
   body: TBody;
   /** The JSON body as received (before zod), for request fingerprints. */
   rawBody: unknown;
-  /** The validated Idempotency-Key header when the route declares `idempotencyKey: true`, else "". */
-  idempotencyKey: string;
+  /**
+   * When the route declares `idempotencyKey: true`: the request under its validated Idempotency-Key
+   * (the caller's scope, method, path and fingerprint of the body), built once here for the verb.
+   */
+  keyedRequest: TKeyed extends true ? KeyedRequest : undefined;
   query: TQuery;
   params: TParams;
 };
@@ -38,6 +43,7 @@ type RouteDefinition<
   TQuery extends z.ZodType,
   TParams extends z.ZodType,
   TAccess extends Access,
+  TKeyed extends boolean,
 > = {
   /** Least role allowed, or "public" for the few routes open to anyone (login, health, ready). */
   access: TAccess;
@@ -45,9 +51,9 @@ type RouteDefinition<
   query?: TQuery;
   params?: TParams;
   /** Require a valid Idempotency-Key header (checked after auth, before params and body). */
-  idempotencyKey?: boolean;
+  idempotencyKey?: TKeyed;
   handler: (
-    context: RouteContext<z.output<TBody>, z.output<TQuery>, z.output<TParams>, TAccess>,
+    context: RouteContext<z.output<TBody>, z.output<TQuery>, z.output<TParams>, TAccess, TKeyed>,
   ) => Promise<RouteResult>;
 };
 
@@ -90,7 +96,8 @@ export function defineRoute<
   TBody extends z.ZodType = z.ZodUndefined,
   TQuery extends z.ZodType = z.ZodRecord<z.ZodString, z.ZodString>,
   TParams extends z.ZodType = z.ZodRecord<z.ZodString, z.ZodString>,
->(definition: RouteDefinition<TBody, TQuery, TParams, TAccess>): NextRouteHandler {
+  TKeyed extends boolean = false,
+>(definition: RouteDefinition<TBody, TQuery, TParams, TAccess, TKeyed>): NextRouteHandler {
   const handler = async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     const incomingId = request.headers.get("x-request-id");
     const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
@@ -130,14 +137,30 @@ export function defineRoute<
       );
       const rawBody = definition.body ? await readJsonBody(request) : undefined;
       const body = parseWith(definition.body, rawBody, "body");
+      const keyedRequest: KeyedRequest | undefined =
+        definition.idempotencyKey && principal
+          ? {
+              scope: principalScope(principal),
+              key: idempotencyKey,
+              method: request.method,
+              path,
+              fingerprint: fingerprintRequest({ method: request.method, path, body: rawBody ?? null }),
+            }
+          : undefined;
       const result = await definition.handler({
         request,
         requestId,
         ip,
-        principal: principal as RouteContext<unknown, unknown, unknown, TAccess>["principal"],
+        principal: principal as RouteContext<unknown, unknown, unknown, TAccess, TKeyed>["principal"],
         body: body as z.output<TBody>,
         rawBody,
-        idempotencyKey,
+        keyedRequest: keyedRequest as RouteContext<
+          unknown,
+          unknown,
+          unknown,
+          TAccess,
+          TKeyed
+        >["keyedRequest"],
         query: query as z.output<TQuery>,
         params: params as z.output<TParams>,
       });

@@ -20,13 +20,14 @@ export async function claimIdempotencyKey(
   const { tx, request, leaseMs, ttlMs } = options;
   const insert = () => tx.$queryRaw<ClaimedRecord[]>`
     INSERT INTO "IdempotencyRecord"
-      (id, scope, key, fingerprint, method, path, state, "leaseExpiresAt", "expiresAt", "createdAt")
+      (id, scope, key, fingerprint, method, path, operation, "targetIds", state, "leaseExpiresAt",
+       "expiresAt", "createdAt")
     VALUES (gen_random_uuid(), ${request.scope}, ${request.key}, ${request.fingerprint}, ${request.method},
-            ${request.path}, 'in_progress'::"IdempotencyState",
+            ${request.path}, ${request.operation}, ${request.targetIds}::uuid[], 'in_progress'::"IdempotencyState",
             now() + ${leaseMs}::double precision * interval '1 millisecond',
             now() + ${ttlMs}::double precision * interval '1 millisecond', now())
     ON CONFLICT (scope, key) DO NOTHING
-    RETURNING id, scope, key, method, path, "createdAt"`;
+    RETURNING id, scope, key, method, path, operation, "targetIds", "createdAt"`;
   const claimed = (await insert())[0];
   if (claimed) return claimed;
   // An expired record counts as absent: remove it so the key can be claimed afresh.

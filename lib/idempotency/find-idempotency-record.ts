@@ -1,5 +1,5 @@
 import { sql } from "../db/sql";
-import type { ClaimedRecord, IdempotencyLookup, IdempotentRequest, StoredOutcome } from "./idempotency-types";
+import type { ClaimedRecord, IdempotencyLookup, KeyedRequest, StoredOutcome } from "./idempotency-types";
 
 type Row = ClaimedRecord & {
   fingerprint: string;
@@ -13,12 +13,10 @@ type Row = ClaimedRecord & {
  * What the caller's key holds right now. Expired records count as absent; lease times are compared
  * with the database clock so every app instance agrees.
  */
-export async function findIdempotencyRecord(options: {
-  request: IdempotentRequest;
-}): Promise<IdempotencyLookup> {
+export async function findIdempotencyRecord(options: { request: KeyedRequest }): Promise<IdempotencyLookup> {
   const { scope, key, fingerprint } = options.request;
   const rows = await sql().$queryRaw<Row[]>`
-    SELECT id, scope, key, method, path, fingerprint, state::text AS state, outcome,
+    SELECT id, scope, key, method, path, operation, "targetIds", fingerprint, state::text AS state, outcome,
            "leaseExpiresAt", "createdAt", now() AS now
     FROM "IdempotencyRecord"
     WHERE scope = ${scope} AND key = ${key} AND "expiresAt" > now()`;
@@ -38,6 +36,8 @@ export async function findIdempotencyRecord(options: {
       key: row.key,
       method: row.method,
       path: row.path,
+      operation: row.operation,
+      targetIds: row.targetIds,
       createdAt: row.createdAt,
     },
   };

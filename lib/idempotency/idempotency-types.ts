@@ -1,5 +1,5 @@
-/** The request an idempotency record stands for. */
-export interface IdempotentRequest {
+/** A request under an Idempotency-Key, as the HTTP layer (defineRoute) received it. */
+export interface KeyedRequest {
   /** principalScope(principal): the same key from two callers is two keys. */
   scope: string;
   key: string;
@@ -7,6 +7,17 @@ export interface IdempotentRequest {
   path: string;
   fingerprint: string;
 }
+
+/** What a keyed request does, stored when its key is claimed so another worker can resume it. */
+export interface IdempotentOperation {
+  /** e.g. place_order, place_batch, cancel_order. */
+  operation: string;
+  /** The rows it works on (for placements the order of each leg, in leg order). */
+  targetIds: string[];
+}
+
+/** The request an idempotency record stands for. */
+export type IdempotentRequest = KeyedRequest & IdempotentOperation;
 
 /**
  * The domain outcome of a request, stored with its record as JSON text and presented (lib/http) at the
@@ -27,6 +38,9 @@ export interface ClaimedRecord {
   key: string;
   method: string;
   path: string;
+  /** Null only for records of requests no worker can resume. */
+  operation: string | null;
+  targetIds: string[];
   createdAt: Date;
 }
 

@@ -6,7 +6,7 @@ export async function listStaleIdempotencyRecords(
   options: { limit?: number } = {},
 ): Promise<ClaimedRecord[]> {
   return prisma().$queryRaw<ClaimedRecord[]>`
-    SELECT id, scope, key, method, path, "createdAt"
+    SELECT id, scope, key, method, path, operation, "targetIds", "createdAt"
     FROM "IdempotencyRecord"
     WHERE state = 'in_progress'::"IdempotencyState" AND "leaseExpiresAt" < now() AND "expiresAt" > now()
     ORDER BY "createdAt"

@@ -14,6 +14,6 @@ export async function takeOverIdempotencyLease(options: {
     SET "leaseExpiresAt" = now() + ${options.leaseMs}::double precision * interval '1 millisecond'
     WHERE id = ${options.recordId}::uuid AND state = 'in_progress'::"IdempotencyState"
       AND "leaseExpiresAt" < now()
-    RETURNING id, scope, key, method, path, "createdAt"`;
+    RETURNING id, scope, key, method, path, operation, "targetIds", "createdAt"`;
   return rows[0] ?? null;
 }

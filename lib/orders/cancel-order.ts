@@ -1,11 +1,11 @@
 import { recordAudit } from "../audit/record-audit";
-import { type Principal, principalScope } from "../auth/principal";
+import type { Principal } from "../auth/principal";
 import type { Order } from "../db/generated/prisma/client";
 import { prisma } from "../db/prisma";
 import { transaction } from "../db/sql";
 import { DomainError } from "../errors/domain-error";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
-import { fingerprintRequest } from "../idempotency/fingerprint-request";
+import type { KeyedRequest } from "../idempotency/idempotency-types";
 import { releaseIdempotencyClaim } from "../idempotency/release-idempotency-claim";
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
 import { VenueError } from "../venue/venue-errors";
@@ -18,10 +18,9 @@ import { resumeForCaller } from "./resume-for-caller";
 
 export interface CancelOrderOptions {
   principal: Principal;
-  idempotencyKey: string;
+  /** The request under its Idempotency-Key, as the route received it. */
+  request: KeyedRequest;
   orderId: string;
-  path: string;
-  rawBody: unknown;
   requestId?: string;
   ip?: string;
 }
@@ -46,13 +45,7 @@ const venueUnavailable = (error: VenueError) =>
 export async function cancelOrder(options: CancelOrderOptions): Promise<IdempotentResult<OrderOutcome>> {
   const { principal, requestId, ip } = options;
   return runIdempotently<Order, Order, OrderOutcome>({
-    request: {
-      scope: principalScope(principal),
-      key: options.idempotencyKey,
-      method: "POST",
-      path: options.path,
-      fingerprint: fingerprintRequest({ method: "POST", path: options.path, body: options.rawBody }),
-    },
+    request: { ...options.request, operation: "cancel_order", targetIds: [options.orderId] },
     prepare: async () => {
       const order = await prisma().order.findUnique({ where: { id: options.orderId } });
       if (!order) throw notFound();

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Principal } from "../auth/principal";
 import { type Order, Prisma } from "../db/generated/prisma/client";
 import type { Tx } from "../db/sql";
@@ -23,7 +22,8 @@ function legValues(options: CreatePendingOrdersOptions, clientOrderIds: string[]
   // The app's clock, as every later send is recorded (send-window.ts): the first send follows the commit.
   const sendAt = new Date();
   return options.legs.map(({ input }, index) => {
-    const id = randomUUID();
+    const id = record.targetIds[index];
+    if (!id) throw new Error(`record ${record.id} names no order for leg ${index}`);
     const clientOrderId = clientOrderIds[index] as string;
     const payload = encodeEvent({
       type: "order.updated",

@@ -1,18 +1,18 @@
 import type { Principal } from "../auth/principal";
+import type { KeyedRequest } from "../idempotency/idempotency-types";
 import type { IdempotentResult } from "../idempotency/run-idempotently";
 import type { OrderInput } from "./order-input-schema";
+import type { OrderOutcome } from "./order-outcome";
 import { placeOrders } from "./place-orders";
 
 /** POST /api/orders/batch: 1 to 10 orders under one key, validated all or nothing before any is sent. */
 export function placeOrderBatch(options: {
   principal: Principal;
-  idempotencyKey: string;
-  path: string;
-  rawBody: unknown;
+  request: KeyedRequest;
   orders: OrderInput[];
   requestId?: string;
   ip?: string;
-}): Promise<IdempotentResult> {
+}): Promise<IdempotentResult<OrderOutcome>> {
   const { orders, ...rest } = options;
   return placeOrders({ ...rest, legs: orders, batch: true });
 }

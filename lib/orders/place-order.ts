@@ -1,18 +1,18 @@
 import type { Principal } from "../auth/principal";
+import type { KeyedRequest } from "../idempotency/idempotency-types";
 import type { IdempotentResult } from "../idempotency/run-idempotently";
 import type { OrderInput } from "./order-input-schema";
+import type { OrderOutcome } from "./order-outcome";
 import { placeOrders } from "./place-orders";
 
 /** POST /api/orders: one order under the caller's Idempotency-Key. */
 export function placeOrder(options: {
   principal: Principal;
-  idempotencyKey: string;
-  path: string;
-  rawBody: unknown;
+  request: KeyedRequest;
   order: OrderInput;
   requestId?: string;
   ip?: string;
-}): Promise<IdempotentResult> {
+}): Promise<IdempotentResult<OrderOutcome>> {
   const { order, ...rest } = options;
   return placeOrders({ ...rest, legs: [order], batch: false });
 }

@@ -1,9 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit/record-audit";
-import { type Principal, principalScope } from "../auth/principal";
+import type { Principal } from "../auth/principal";
 import type { Order } from "../db/generated/prisma/client";
 import { type Tx, transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
-import { fingerprintRequest } from "../idempotency/fingerprint-request";
+import type { KeyedRequest } from "../idempotency/idempotency-types";
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
 import { appVenue } from "../venue/app-venue";
 import { applySendOutcome } from "./apply-send-outcome";
@@ -18,11 +19,8 @@ import { sendOrderToVenue } from "./send-order-to-venue";
 
 export interface PlaceOrdersOptions {
   principal: Principal;
-  idempotencyKey: string;
-  /** Request path, part of the fingerprint (/api/orders or /api/orders/batch). */
-  path: string;
-  /** JSON body as received, for the fingerprint. */
-  rawBody: unknown;
+  /** The request under its Idempotency-Key, as the route received it. */
+  request: KeyedRequest;
   legs: OrderInput[];
   batch: boolean;
   requestId?: string;
@@ -59,11 +57,10 @@ export async function placeOrders(options: PlaceOrdersOptions): Promise<Idempote
   };
   return runIdempotently<Awaited<ReturnType<typeof prepareOrderLegs>>, Order[], OrderOutcome>({
     request: {
-      scope: principalScope(principal),
-      key: options.idempotencyKey,
-      method: "POST",
-      path: options.path,
-      fingerprint: fingerprintRequest({ method: "POST", path: options.path, body: options.rawBody }),
+      ...options.request,
+      operation: options.batch ? "place_batch" : "place_order",
+      // The order id of each leg, fixed before the claim so the record names its orders.
+      targetIds: options.legs.map(() => randomUUID()),
     },
     prepare: () => prepareOrderLegs({ legs: options.legs, batch: options.batch }),
     start: async ({ tx, record, prepared }) => {

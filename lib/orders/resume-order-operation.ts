@@ -5,21 +5,10 @@ import { prisma } from "../db/prisma";
 import { transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import type { ClaimedRecord } from "../idempotency/idempotency-types";
-import { deriveClientOrderId } from "../venue/derive-client-order-id";
 import { applyCancelOutcome } from "./apply-cancel-outcome";
-import { matchOperationPath } from "./match-operation-path";
 import { type OrderOutcome, placementOutcome } from "./order-outcome";
 import { requestCancelAtVenue } from "./request-cancel-at-venue";
 import { type IfAbsent, resolveOrderAtVenue } from "./resolve-order-at-venue";
-
-function legIndex(record: ClaimedRecord, clientOrderId: string): number {
-  for (let leg = 0; leg < 10; leg += 1) {
-    for (const scope of [record.scope, `${record.scope}|${record.id}`]) {
-      if (deriveClientOrderId({ scope, key: record.key, leg }) === clientOrderId) return leg;
-    }
-  }
-  return 0;
-}
 
 /** An order of the record may still execute at the venue: nothing is stored; try again after retryAfterMs. */
 export class OrderOutcomePendingError extends Error {
@@ -42,10 +31,13 @@ export async function resumeOrderOperation(options: {
   requestId?: string;
 }): Promise<OrderOutcome> {
   const { record, actor, requestId } = options;
-  const operation = matchOperationPath({ path: record.path });
-  if (operation.kind === "place_order" || operation.kind === "place_batch") {
-    const orders = await prisma().order.findMany({ where: { idempotencyRecordId: record.id } });
-    orders.sort((a, b) => legIndex(record, a.clientOrderId) - legIndex(record, b.clientOrderId));
+  if (record.operation === "place_order" || record.operation === "place_batch") {
+    const rows = await prisma().order.findMany({ where: { id: { in: record.targetIds } } });
+    const orders = record.targetIds.map((id) => {
+      const order = rows.find((row) => row.id === id);
+      if (!order) throw new Error(`order ${id} of idempotency record ${record.id} vanished`);
+      return order;
+    });
     const settled: Order[] = [];
     let retryAfterMs = 0;
     for (const order of orders) {
@@ -58,7 +50,11 @@ export async function resumeOrderOperation(options: {
       settled.push(outcome.order);
     }
     if (retryAfterMs > 0) throw new OrderOutcomePendingError(retryAfterMs);
-    const outcome = placementOutcome({ orders: settled, batch: operation.kind === "place_batch", requestId });
+    const outcome = placementOutcome({
+      orders: settled,
+      batch: record.operation === "place_batch",
+      requestId,
+    });
     await transaction((tx) => completeIdempotencyRecord({ tx, recordId: record.id, outcome }));
     for (const order of settled) {
       await recordAudit({
@@ -72,9 +68,10 @@ export async function resumeOrderOperation(options: {
     }
     return outcome;
   }
-  if (operation.kind === "cancel_order") {
-    const order = await prisma().order.findUnique({ where: { id: operation.orderId } });
-    if (!order) throw new Error(`order ${operation.orderId} of a cancel record vanished`);
+  const [cancelId] = record.targetIds;
+  if (record.operation === "cancel_order" && cancelId) {
+    const order = await prisma().order.findUnique({ where: { id: cancelId } });
+    if (!order) throw new Error(`order ${cancelId} of a cancel record vanished`);
     const venueOrder = await requestCancelAtVenue({ order });
     const { order: after, outcome } = await transaction(async (tx) => {
       const applied = await applyCancelOutcome({ tx, orderId: order.id, venueOrder, requestId });
@@ -86,5 +83,5 @@ export async function resumeOrderOperation(options: {
     }
     return outcome;
   }
-  throw new Error(`no way to resume idempotency record for ${record.method} ${record.path}`);
+  throw new Error(`no way to resume idempotency record ${record.id} (operation ${record.operation})`);
 }

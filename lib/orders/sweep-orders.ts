@@ -6,7 +6,6 @@ import { listStaleIdempotencyRecords } from "../idempotency/list-stale-idempoten
 import { purgeExpiredIdempotencyRecords } from "../idempotency/purge-expired-idempotency-records";
 import { takeOverIdempotencyLease } from "../idempotency/take-over-idempotency-lease";
 import { logger } from "../observability/logger";
-import { matchOperationPath } from "./match-operation-path";
 import { resolveOrderAtVenue } from "./resolve-order-at-venue";
 import { OrderOutcomePendingError, resumeOrderOperation } from "./resume-order-operation";
 
@@ -36,7 +35,7 @@ export async function sweepOrders(): Promise<SweepResult> {
   result.purged = await purgeExpiredIdempotencyRecords();
 
   for (const stale of await listStaleIdempotencyRecords()) {
-    if (matchOperationPath({ path: stale.path }).kind === "other") continue;
+    if (stale.operation === null) continue; // nothing this sweeper knows how to resume
     const record = await takeOverIdempotencyLease({ recordId: stale.id, leaseMs });
     if (!record) continue;
     try {

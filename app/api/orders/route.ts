@@ -53,13 +53,11 @@ export const POST = defineRoute({
   access: "trader",
   idempotencyKey: true,
   body: orderInputSchema,
-  handler: async ({ body, rawBody, idempotencyKey, principal, request, requestId, ip }) =>
+  handler: async ({ body, keyedRequest, principal, requestId, ip }) =>
     idempotentResponse(
       await placeOrder({
         principal,
-        idempotencyKey,
-        path: new URL(request.url).pathname,
-        rawBody,
+        request: keyedRequest,
         order: body,
         requestId,
         ip,

@@ -7,13 +7,11 @@ export const POST = defineRoute({
   access: "trader",
   idempotencyKey: true,
   body: batchInputSchema,
-  handler: async ({ body, rawBody, idempotencyKey, principal, request, requestId, ip }) =>
+  handler: async ({ body, keyedRequest, principal, requestId, ip }) =>
     idempotentResponse(
       await placeOrderBatch({
         principal,
-        idempotencyKey,
-        path: new URL(request.url).pathname,
-        rawBody,
+        request: keyedRequest,
         orders: body.orders,
         requestId,
         ip,

@@ -9,14 +9,12 @@ export const POST = defineRoute({
   access: "trader",
   idempotencyKey: true,
   params,
-  handler: async ({ params, idempotencyKey, principal, request, requestId, ip }) =>
+  handler: async ({ params, keyedRequest, principal, requestId, ip }) =>
     idempotentResponse(
       await cancelOrder({
         principal,
-        idempotencyKey,
+        request: keyedRequest,
         orderId: params.id,
-        path: new URL(request.url).pathname,
-        rawBody: null,
         requestId,
         ip,
       }),
