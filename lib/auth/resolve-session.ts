@@ -38,7 +38,8 @@ export async function resolveSession(sessionToken: string): Promise<SessionLooku
     return { ok: false, reason: "expired" };
   }
   if (now - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
-    await prisma().session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+    await sql()
+      .$executeRaw`UPDATE "Session" SET "lastSeenAt" = ${new Date(now)} WHERE id = ${session.id}::uuid`;
   }
   return {
     ok: true,

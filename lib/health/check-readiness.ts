@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { prisma } from "../db/prisma";
+import { sql } from "../db/sql";
 import { checkOrderbookFeeds } from "../marketdata/check-orderbook-feeds";
 import { cachedVenueHealth } from "../venue/app-venue";
 
@@ -39,7 +39,7 @@ async function timed(run: () => Promise<string | undefined>): Promise<CheckResul
 async function checkMigrations(): Promise<string> {
   const dir = path.join(process.cwd(), "prisma", "migrations");
   const expected = (await readdir(dir)).filter((name) => /^\d{14}_/.test(name));
-  const applied = await prisma().$queryRaw<{ migration_name: string }[]>`
+  const applied = await sql().$queryRaw<{ migration_name: string }[]>`
     SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
   const appliedNames = new Set(applied.map((row) => row.migration_name));
   const missing = expected.filter((name) => !appliedNames.has(name));
@@ -50,7 +50,7 @@ async function checkMigrations(): Promise<string> {
 /** Dependency checks behind GET /api/ready; later capabilities add their own checks here. */
 export async function checkReadiness(): Promise<Readiness> {
   const database = await timed(async () => {
-    await withTimeout(prisma().$queryRaw`SELECT 1`, "database");
+    await withTimeout(sql().$queryRaw`SELECT 1`, "database");
     return undefined;
   });
   const migrations =

@@ -1,11 +1,11 @@
-import { prisma } from "../db/prisma";
+import { sql } from "../db/sql";
 import type { ClaimedRecord } from "./idempotency-types";
 
 /** In-progress records whose lease has run out (their worker died or stalled), oldest first. */
 export async function listStaleIdempotencyRecords(
   options: { limit?: number } = {},
 ): Promise<ClaimedRecord[]> {
-  return prisma().$queryRaw<ClaimedRecord[]>`
+  return sql().$queryRaw<ClaimedRecord[]>`
     SELECT id, scope, key, method, path, operation, "targetIds", "createdAt"
     FROM "IdempotencyRecord"
     WHERE state = 'in_progress'::"IdempotencyState" AND "leaseExpiresAt" < now() AND "expiresAt" > now()

@@ -1,4 +1,4 @@
-import { prisma } from "../db/prisma";
+import { sql } from "../db/sql";
 import type { ClaimedRecord } from "./idempotency-types";
 
 /**
@@ -9,7 +9,7 @@ export async function takeOverIdempotencyLease(options: {
   recordId: string;
   leaseMs: number;
 }): Promise<ClaimedRecord | null> {
-  const rows = await prisma().$queryRaw<ClaimedRecord[]>`
+  const rows = await sql().$queryRaw<ClaimedRecord[]>`
     UPDATE "IdempotencyRecord"
     SET "leaseExpiresAt" = now() + ${options.leaseMs}::double precision * interval '1 millisecond'
     WHERE id = ${options.recordId}::uuid AND state = 'in_progress'::"IdempotencyState"

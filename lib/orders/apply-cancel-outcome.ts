@@ -2,8 +2,8 @@ import type { Order } from "../db/generated/prisma/client";
 import type { Tx } from "../db/sql";
 import type { VenueOrder } from "../venue/venue-types";
 import { applyVenueOrder } from "./apply-venue-order";
-import { lockOrder } from "./lock-order";
 import { cancelOutcome, type OrderOutcome } from "./order-outcome";
+import { lockOrder } from "./store/lock-order";
 
 /**
  * Applies the venue's answer to a cancel (locked row) and returns the order with the outcome:

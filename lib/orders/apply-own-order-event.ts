@@ -3,7 +3,7 @@ import type { OwnOrderEvent, VenueOrder } from "../venue/venue-types";
 import { applyVenueOrder } from "./apply-venue-order";
 import { ingestFill } from "./ingest-fill";
 import { isNoOpVenueUpdate } from "./is-no-op-venue-update";
-import { lockOrder } from "./lock-order";
+import { lockOrder } from "./store/lock-order";
 
 async function applyOrderUpdate(venue: string, venueOrder: VenueOrder): Promise<void> {
   if (await isNoOpVenueUpdate({ venue, venueOrder })) return;

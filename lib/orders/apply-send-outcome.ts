@@ -1,8 +1,8 @@
 import type { Order } from "../db/generated/prisma/client";
 import type { Tx } from "../db/sql";
 import { applyVenueOrder } from "./apply-venue-order";
-import { lockOrder } from "./lock-order";
 import type { SendOutcome } from "./send-order-to-venue";
+import { lockOrder } from "./store/lock-order";
 import { transitionOrder } from "./transition-order";
 
 /**

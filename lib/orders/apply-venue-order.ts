@@ -4,7 +4,7 @@ import { formatDecimal } from "../instruments/format-decimal";
 import type { VenueOrder } from "../venue/venue-types";
 import { computeFillState } from "./compute-fill-state";
 import { statusFromVenue } from "./status-from-venue";
-import { sumOrderFills } from "./sum-order-fills";
+import { sumOrderFills } from "./store/sum-order-fills";
 import { transitionOrder } from "./transition-order";
 
 export interface ApplyVenueOrderOptions {

@@ -1,12 +1,11 @@
 import type { Tx } from "../db/sql";
 import { DomainError } from "../errors/domain-error";
+import { readKillSwitch } from "../risk/read-kill-switch";
 
 /** 423 kill_switch_engaged when the kill switch (KillSwitch row 1) is engaged. */
 export async function assertKillSwitchReleased(options: { tx: Tx }): Promise<void> {
-  const rows = await options.tx.$queryRaw<{ engaged: boolean; reason: string | null }[]>`
-    SELECT engaged, reason FROM "KillSwitch" WHERE id = 1`;
-  const row = rows[0];
-  if (row?.engaged) {
+  const row = await readKillSwitch(options.tx);
+  if (row.engaged) {
     throw new DomainError({
       kind: "locked",
       code: "kill_switch_engaged",

@@ -1,7 +1,6 @@
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
 import type { Order } from "../db/generated/prisma/client";
-import { prisma } from "../db/prisma";
 import { transaction } from "../db/sql";
 import { DomainError } from "../errors/domain-error";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
@@ -10,11 +9,12 @@ import { releaseIdempotencyClaim } from "../idempotency/release-idempotency-clai
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
 import { VenueError } from "../venue/venue-errors";
 import { applyCancelOutcome } from "./apply-cancel-outcome";
-import { lockOrder } from "./lock-order";
 import { notCancelableOutcome, type OrderOutcome } from "./order-outcome";
 import { TERMINAL_STATUSES } from "./order-state-machine";
 import { requestCancelAtVenue } from "./request-cancel-at-venue";
 import { resumeForCaller } from "./resume-for-caller";
+import { findOrder } from "./store/find-orders";
+import { lockOrder } from "./store/lock-order";
 
 export interface CancelOrderOptions {
   principal: Principal;
@@ -47,7 +47,7 @@ export async function cancelOrder(options: CancelOrderOptions): Promise<Idempote
   return runIdempotently<Order, Order, OrderOutcome>({
     request: { ...options.request, operation: "cancel_order", targetIds: [options.orderId] },
     prepare: async () => {
-      const order = await prisma().order.findUnique({ where: { id: options.orderId } });
+      const order = await findOrder(options.orderId);
       if (!order) throw notFound();
       return order;
     },

@@ -2,8 +2,8 @@ import { Decimal } from "decimal.js";
 import type { Tx } from "../db/sql";
 import { env } from "../env";
 import { DomainError } from "../errors/domain-error";
-import { LIVE_STATUSES } from "./order-state-machine";
 import type { PreparedLeg } from "./prepare-order-legs";
+import { countLiveOrders } from "./store/count-live-orders";
 
 export interface RiskLimits {
   maxOrderNotional: Decimal;
@@ -49,10 +49,7 @@ export async function enforceRiskLimits(options: {
   for (const leg of legs) perSymbol.set(leg.input.symbol, (perSymbol.get(leg.input.symbol) ?? 0) + 1);
   for (const symbol of [...perSymbol.keys()].sort()) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`tally:open-orders:${symbol}`}, 0))`;
-    const rows = await tx.$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS count FROM "Order"
-      WHERE symbol = ${symbol} AND status::text = ANY(${LIVE_STATUSES as string[]})`;
-    const withOurs = rows[0]?.count ?? 0;
+    const withOurs = await countLiveOrders({ tx, symbol });
     if (withOurs > limits.maxOpenOrdersPerSymbol) {
       const open = withOurs - (perSymbol.get(symbol) ?? 0);
       throw refuse(

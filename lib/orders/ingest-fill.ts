@@ -5,8 +5,10 @@ import { publishEvent } from "../events/publish-event";
 import { formatDecimal } from "../instruments/format-decimal";
 import type { VenueTrade } from "../venue/venue-types";
 import { computeFillState } from "./compute-fill-state";
-import { lockOrder } from "./lock-order";
-import { sumOrderFills } from "./sum-order-fills";
+import { insertFill } from "./store/insert-fill";
+import { lockOrder } from "./store/lock-order";
+import { sumOrderFills } from "./store/sum-order-fills";
+import { appendOrderEvent } from "./store/update-order";
 import { transitionOrder } from "./transition-order";
 
 export type IngestFillResult =
@@ -28,17 +30,7 @@ export async function ingestFill(options: { venue: string; trade: VenueTrade }):
       order = await lockOrder({ tx, by: { venue, venueOrderId: trade.venueOrderId } });
     }
     if (!order) return { status: "no_order" } as const;
-    const fee = trade.fee?.amount ?? "0";
-    const feeAsset = trade.fee?.currency ?? "";
-    const executedAt = new Date(trade.timestamp ?? Date.now());
-    const inserted = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO "Fill" (id, "orderId", venue, "venueTradeId", price, quantity, fee, "feeAsset", liquidity,
-                            "executedAt", "createdAt")
-        VALUES (gen_random_uuid(), ${order.id}::uuid, ${venue}, ${trade.tradeId}, ${trade.price}::numeric,
-                ${trade.quantity}::numeric, ${fee}::numeric, ${feeAsset}, ${trade.liquidity}, ${executedAt}, now())
-        ON CONFLICT (venue, "venueTradeId") DO NOTHING
-        RETURNING id`;
-    const fillId = inserted[0]?.id;
+    const fillId = await insertFill({ tx, orderId: order.id, venue, trade });
     if (!fillId) return { status: "duplicate" } as const;
     const fills = await sumOrderFills({ tx, orderId: order.id });
     const state = computeFillState({
@@ -67,16 +59,12 @@ export async function ingestFill(options: { venue: string; trade: VenueTrade }):
       },
     });
     if (to === order.status) {
-      const data = JSON.stringify({
-        fillId,
-        venueTradeId: trade.tradeId,
-        price: trade.price,
-        quantity: trade.quantity,
+      await appendOrderEvent({
+        tx,
+        order,
+        type: "fill",
+        data: { fillId, venueTradeId: trade.tradeId, price: trade.price, quantity: trade.quantity },
       });
-      await tx.$executeRaw`
-        INSERT INTO "OrderEvent" ("orderId", type, "fromStatus", "toStatus", data, "createdAt")
-        VALUES (${order.id}::uuid, 'fill', ${order.status}::"OrderStatus", ${order.status}::"OrderStatus",
-                ${data}::jsonb, now())`;
     }
     await publishEvent(
       {

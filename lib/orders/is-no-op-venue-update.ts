@@ -1,8 +1,8 @@
 import { Decimal } from "decimal.js";
-import { sql } from "../db/sql";
 import type { VenueOrder } from "../venue/venue-types";
 import { TERMINAL_STATUSES } from "./order-state-machine";
 import { statusFromVenue } from "./status-from-venue";
+import { peekOrderState } from "./store/peek-order-state";
 
 /**
  * Whether a venue order update would change nothing on our row, read without a lock: the order has
@@ -16,15 +16,12 @@ export async function isNoOpVenueUpdate(options: {
 }): Promise<boolean> {
   const { venueOrder } = options;
   if (!new Decimal(venueOrder.filledQuantity).isZero()) return false;
-  const rows = venueOrder.clientOrderId
-    ? await sql().$queryRaw<{ status: string; venueOrderId: string | null; filled: string }[]>`
-        SELECT status::text AS status, "venueOrderId", "filledQuantity"::text AS filled
-        FROM "Order" WHERE "clientOrderId" = ${venueOrder.clientOrderId}`
-    : await sql().$queryRaw<{ status: string; venueOrderId: string | null; filled: string }[]>`
-        SELECT status::text AS status, "venueOrderId", "filledQuantity"::text AS filled
-        FROM "Order" WHERE venue = ${options.venue} AND "venueOrderId" = ${venueOrder.venueOrderId}`;
-  const row = rows[0];
-  if (!row || row.venueOrderId === null || !new Decimal(row.filled).isZero()) return false;
+  const row = await peekOrderState(
+    venueOrder.clientOrderId
+      ? { clientOrderId: venueOrder.clientOrderId }
+      : { venue: options.venue, venueOrderId: venueOrder.venueOrderId },
+  );
+  if (!row || row.venueOrderId === null || !new Decimal(row.filledQuantity).isZero()) return false;
   const target = statusFromVenue({ status: venueOrder.status, filledQuantity: venueOrder.filledQuantity });
   return row.status === target || (TERMINAL_STATUSES as readonly string[]).includes(row.status);
 }

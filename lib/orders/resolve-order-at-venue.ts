@@ -1,14 +1,15 @@
 import { Decimal } from "decimal.js";
 import type { Order } from "../db/generated/prisma/client";
-import { prisma } from "../db/prisma";
-import { transaction } from "../db/sql";
+import { sql, transaction } from "../db/sql";
+import { readKillSwitch } from "../risk/read-kill-switch";
 import { appVenue } from "../venue/app-venue";
 import { VenueError } from "../venue/venue-errors";
 import { applySendOutcome } from "./apply-send-outcome";
 import { applyVenueOrder } from "./apply-venue-order";
-import { lockOrder } from "./lock-order";
 import { sendOrderToVenue } from "./send-order-to-venue";
 import { sendWindowClosesAt } from "./send-window";
+import { findOrder } from "./store/find-orders";
+import { lockOrder } from "./store/lock-order";
 import { syncOrderFills } from "./sync-order-fills";
 import { transitionOrder } from "./transition-order";
 
@@ -57,7 +58,7 @@ export async function resolveOrderAtVenue(options: {
     await syncOrderFills({ order: resolved });
     return {
       settled: true,
-      order: (await prisma().order.findUnique({ where: { id: order.id } })) ?? resolved,
+      order: (await findOrder(order.id)) ?? resolved,
     };
   }
 
@@ -69,8 +70,7 @@ export async function resolveOrderAtVenue(options: {
   });
   if (now() < closesAt) return unsettled();
 
-  const halted =
-    ifAbsent === "place" && (await prisma().killSwitch.findUnique({ where: { id: 1 } }))?.engaged;
+  const halted = ifAbsent === "place" && (await readKillSwitch(sql())).engaged;
   if (ifAbsent === "reject" || halted) {
     const settled = await transaction(async (tx) => {
       const locked = await lockOrder({ tx, by: { id: order.id } });

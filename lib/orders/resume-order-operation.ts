@@ -1,7 +1,6 @@
 import type { AuditActor } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
 import type { Order } from "../db/generated/prisma/client";
-import { prisma } from "../db/prisma";
 import { transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import type { ClaimedRecord } from "../idempotency/idempotency-types";
@@ -9,6 +8,7 @@ import { applyCancelOutcome } from "./apply-cancel-outcome";
 import { type OrderOutcome, placementOutcome } from "./order-outcome";
 import { requestCancelAtVenue } from "./request-cancel-at-venue";
 import { type IfAbsent, resolveOrderAtVenue } from "./resolve-order-at-venue";
+import { findOrder, findOrdersInOrder } from "./store/find-orders";
 
 /** An order of the record may still execute at the venue: nothing is stored; try again after retryAfterMs. */
 export class OrderOutcomePendingError extends Error {
@@ -32,12 +32,7 @@ export async function resumeOrderOperation(options: {
 }): Promise<OrderOutcome> {
   const { record, actor, requestId } = options;
   if (record.operation === "place_order" || record.operation === "place_batch") {
-    const rows = await prisma().order.findMany({ where: { id: { in: record.targetIds } } });
-    const orders = record.targetIds.map((id) => {
-      const order = rows.find((row) => row.id === id);
-      if (!order) throw new Error(`order ${id} of idempotency record ${record.id} vanished`);
-      return order;
-    });
+    const orders = await findOrdersInOrder(record.targetIds);
     const settled: Order[] = [];
     let retryAfterMs = 0;
     for (const order of orders) {
@@ -70,7 +65,7 @@ export async function resumeOrderOperation(options: {
   }
   const [cancelId] = record.targetIds;
   if (record.operation === "cancel_order" && cancelId) {
-    const order = await prisma().order.findUnique({ where: { id: cancelId } });
+    const order = await findOrder(cancelId);
     if (!order) throw new Error(`order ${cancelId} of a cancel record vanished`);
     const venueOrder = await requestCancelAtVenue({ order });
     const { order: after, outcome } = await transaction(async (tx) => {

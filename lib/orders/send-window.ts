@@ -1,5 +1,5 @@
 import type { Order } from "../db/generated/prisma/client";
-import { sql } from "../db/sql";
+import { recordSendAttempt } from "./store/record-send-attempt";
 
 /**
  * A send may start up to this long after the order's recorded lastSendAt without recording it again
@@ -33,8 +33,7 @@ export function recordSendAttempts(options: {
   return async () => {
     const at = now();
     if (at - recorded <= SEND_RECORD_SLACK_MS) return;
-    await sql().$executeRaw`
-      UPDATE "Order" SET "lastSendAt" = ${new Date(at)}::timestamptz WHERE id = ${options.order.id}::uuid`;
+    await recordSendAttempt({ orderId: options.order.id, at: new Date(at) });
     recorded = at;
   };
 }

@@ -1,4 +1,3 @@
-import { prisma } from "../db/prisma";
 import { expireIdempotencyLease } from "../idempotency/expire-idempotency-lease";
 import { idempotencySettings } from "../idempotency/idempotency-settings";
 import { keepLeaseAlive } from "../idempotency/keep-lease-alive";
@@ -8,6 +7,8 @@ import { takeOverIdempotencyLease } from "../idempotency/take-over-idempotency-l
 import { logger } from "../observability/logger";
 import { resolveOrderAtVenue } from "./resolve-order-at-venue";
 import { OrderOutcomePendingError, resumeOrderOperation } from "./resume-order-operation";
+import { claimUnsettledOrders } from "./store/claim-unsettled-orders";
+import { findOrder } from "./store/find-orders";
 
 const SYSTEM = { kind: "system" as const, name: "order-sweeper" };
 
@@ -56,20 +57,8 @@ export async function sweepOrders(): Promise<SweepResult> {
     }
   }
 
-  const claimed = await prisma().$queryRaw<{ id: string }[]>`
-    UPDATE "Order" SET "updatedAt" = now()
-    WHERE id IN (
-      SELECT o.id FROM "Order" o
-      WHERE o.status IN ('unknown'::"OrderStatus", 'pending_new'::"OrderStatus")
-        AND o."updatedAt" < now() - ${leaseMs}::double precision * interval '1 millisecond'
-        AND NOT EXISTS (
-          SELECT 1 FROM "IdempotencyRecord" r
-          WHERE r.id = o."idempotencyRecordId" AND r.state = 'in_progress'::"IdempotencyState")
-      ORDER BY o."updatedAt" LIMIT 20
-      FOR UPDATE SKIP LOCKED)
-    RETURNING id`;
-  for (const { id } of claimed) {
-    const order = await prisma().order.findUnique({ where: { id } });
+  for (const id of await claimUnsettledOrders({ leaseMs })) {
+    const order = await findOrder(id);
     if (!order) continue;
     try {
       const outcome = await resolveOrderAtVenue({ order, ifAbsent: "reject" });

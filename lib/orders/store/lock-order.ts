@@ -1,5 +1,5 @@
-import type { Order } from "../db/generated/prisma/client";
-import type { Tx } from "../db/sql";
+import type { Order } from "../../db/generated/prisma/client";
+import type { Tx } from "../../db/sql";
 
 export type LockOrderBy =
   | { id: string }

@@ -1,4 +1,4 @@
-import type { Tx } from "../db/sql";
+import type { Tx } from "../../db/sql";
 
 /** Exact sums (PostgreSQL numeric) of an order's stored fills: quantity and quantity x price. */
 export async function sumOrderFills(options: {
