@@ -77,6 +77,14 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * The raw environment, for the few parsers that read their own variables as text (venue and order
+ * book stream configuration) and for child processes. Everything else uses env().
+ */
+export function rawEnvironment(): Record<string, string | undefined> {
+  return process.env;
+}
+
 export function requireDatabaseUrl(): string {
   const url = env().DATABASE_URL;
   if (!url)

@@ -50,7 +50,14 @@ exitHook((done: () => void) => {
   stopping = true;
   const closeServer = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   server?.closeAllConnections();
-  Promise.allSettled([closeServer, sim?.stop(), db?.stop()]).then(() => {
+  // The app's background services (venue streams, sweeper) stop before the venue and the database go.
+  const stopServices = (globalThis as { __tallyStopBackgroundServices?: () => Promise<void> })
+    .__tallyStopBackgroundServices;
+  const servicesStopped = Promise.resolve(stopServices?.()).catch(() => undefined);
+  Promise.allSettled([
+    closeServer,
+    servicesStopped.then(() => Promise.allSettled([sim?.stop(), db?.stop()])),
+  ]).then(() => {
     releaseLock();
     say("stopped");
     done();

@@ -1,7 +1,10 @@
 import { disconnectPrisma } from "../lib/db/prisma";
 import { syncInstruments } from "../lib/instruments/sync-instruments";
-import { appVenue } from "../lib/venue/app-venue";
+import { createAppServices, replaceAppServices } from "../lib/runtime/app-services";
+import { createVenue } from "../lib/venue/create-venue";
 import { type Sim, simControl, simOrders } from "../lib/venue/testing/sim-test-helpers";
+import { venueConfigFromEnv } from "../lib/venue/venue-config";
+import type { VenuePort } from "../lib/venue/venue-port";
 import { startSim } from "../sim/start-sim";
 import { callRoute, TEST_ORIGIN } from "./http-client";
 import { apiTokenFor } from "./principals";
@@ -9,6 +12,8 @@ import { resetDatabase } from "./reset-database";
 
 export type OrderTestHarness = {
   sim: Sim;
+  /** The venue the app's services trade on in this process (replaced by resetAppVenue). */
+  venue(): VenuePort;
   /** Trader API token. */
   token: string;
   /** Every order the simulator holds for our account (optionally one client order id only). */
@@ -16,30 +21,42 @@ export type OrderTestHarness = {
   close(): Promise<void>;
 };
 
-const venueHolder = globalThis as unknown as { __tallyVenue?: { close(): Promise<void> } };
+let current: { sim: Sim; venue: VenuePort } | undefined;
+
+/** The app's services in this process, on a new venue client for the simulator. */
+async function tradeOnSim(sim: Sim): Promise<VenuePort> {
+  const venue = createVenue(
+    venueConfigFromEnv({
+      VENUE: "sim",
+      SIM_PORT: String(sim.port),
+      VENUE_TIMEOUT_MS: process.env.VENUE_TIMEOUT_MS ?? "2000",
+      VENUE_ORDER_RECV_WINDOW_MS: process.env.VENUE_ORDER_RECV_WINDOW_MS,
+    }),
+  );
+  await replaceAppServices(createAppServices({ venue }));
+  current = { sim, venue };
+  return venue;
+}
 
 /**
- * A clean database, a fresh simulator (still market) that appVenue() points at, instruments synced,
- * and a trader token. Call close() in afterAll.
+ * A clean database, a fresh simulator (still market) that the app's services trade on, instruments
+ * synced, and a trader token. Call close() in afterAll.
  */
 export async function startOrderTestHarness(options: { seed?: number } = {}): Promise<OrderTestHarness> {
   const sim = await startSim({ port: 0, seed: options.seed ?? 11, market: false });
-  await venueHolder.__tallyVenue?.close();
-  venueHolder.__tallyVenue = undefined;
-  process.env.SIM_PORT = String(sim.port);
-  process.env.VENUE = "sim";
-  process.env.VENUE_TIMEOUT_MS ??= "2000";
+  const venue = await tradeOnSim(sim);
   await resetDatabase();
-  await syncInstruments({ reload: true });
+  await syncInstruments({ venue, reload: true });
   const { token } = await apiTokenFor("trader");
   return {
     sim,
+    venue: () => current?.venue ?? venue,
     token,
     venueOrders: async (clientOrderId) =>
       (await simOrders(sim)).filter((o) => clientOrderId === undefined || o.clientOrderId === clientOrderId),
     close: async () => {
-      await appVenue().close();
-      venueHolder.__tallyVenue = undefined;
+      await replaceAppServices(undefined);
+      current = undefined;
       await sim.close();
       await disconnectPrisma();
     },
@@ -48,8 +65,7 @@ export async function startOrderTestHarness(options: { seed?: number } = {}): Pr
 
 /** A fresh app venue client (closed breakers, no measured backoff) for the next test. */
 export async function resetAppVenue(): Promise<void> {
-  await venueHolder.__tallyVenue?.close();
-  venueHolder.__tallyVenue = undefined;
+  if (current) await tradeOnSim(current.sim);
 }
 
 /** Clears faults and forgets the simulator's orders between tests. */

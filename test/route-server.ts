@@ -12,6 +12,7 @@ import * as batch from "../app/api/orders/batch/route";
 import * as orders from "../app/api/orders/route";
 import type { NextRouteHandler } from "../lib/http/define-route";
 import { orderSweeperService } from "../lib/orders/order-sweeper-service";
+import { appServices } from "../lib/runtime/app-services";
 
 type Module = Partial<Record<"GET" | "POST", NextRouteHandler>>;
 const routes: Array<[RegExp, Module, string[]]> = [
@@ -61,6 +62,6 @@ const server = http.createServer(async (req, res) => {
 });
 
 server.listen(Number(process.env.ROUTE_SERVER_PORT ?? 0), "127.0.0.1", () => {
-  if (process.env.ROUTE_SERVER_SWEEPER !== "off") orderSweeperService().start();
+  if (process.env.ROUTE_SERVER_SWEEPER !== "off") orderSweeperService(appServices().venue).start();
   console.log(`listening ${(server.address() as AddressInfo).port}`);
 });

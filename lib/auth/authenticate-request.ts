@@ -20,7 +20,7 @@ export interface Credentials {
   sessionToken: string | undefined;
 }
 
-/** Bearer token for bots, session cookie for browsers; anything else is 401. */
+/** Bearer token for bots, session cookie for browsers; anything else is unauthenticated. */
 export async function authenticateRequest(credentials: Credentials): Promise<Authentication> {
   const { authorization, sessionToken } = credentials;
   if (authorization) {

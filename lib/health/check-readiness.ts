@@ -1,8 +1,10 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { sql } from "../db/sql";
+import type { BookHub } from "../marketdata/book-hub";
 import { checkOrderbookFeeds } from "../marketdata/check-orderbook-feeds";
-import { cachedVenueHealth } from "../venue/app-venue";
+import type { VenuePort } from "../venue/venue-port";
+import { cachedVenueHealth } from "./venue-health-cache";
 
 export type CheckResult = { status: "ok" | "fail"; latencyMs?: number; detail?: string };
 export type Readiness = { status: "ok" | "fail"; checks: Record<string, CheckResult> };
@@ -48,7 +50,11 @@ async function checkMigrations(): Promise<string> {
 }
 
 /** Dependency checks behind GET /api/ready; later capabilities add their own checks here. */
-export async function checkReadiness(): Promise<Readiness> {
+export async function checkReadiness(options: {
+  venue: VenuePort;
+  /** The order book hub, if anything has started it. */
+  bookHub?: BookHub;
+}): Promise<Readiness> {
   const database = await timed(async () => {
     await withTimeout(sql().$queryRaw`SELECT 1`, "database");
     return undefined;
@@ -58,13 +64,13 @@ export async function checkReadiness(): Promise<Readiness> {
       ? await timed(() => withTimeout(checkMigrations(), "migrations"))
       : { status: "fail" as const, detail: "database unreachable" };
   const venue = await timed(async () => {
-    const health = await withTimeout(cachedVenueHealth(), "venue");
+    const health = await withTimeout(cachedVenueHealth(options.venue), "venue");
     if (!health.reachable) throw new Error(health.error ?? "venue unreachable");
     const open = Object.entries(health.breakers).filter(([, state]) => state === "open");
     if (open.length > 0) throw new Error(`circuit breaker open: ${open.map(([name]) => name).join(", ")}`);
     return health.clockOffsetWarning ? `clock offset ${health.clockOffsetMs} ms` : undefined;
   });
-  const orderbook = await timed(async () => checkOrderbookFeeds());
+  const orderbook = await timed(async () => checkOrderbookFeeds(options.bookHub));
   const checks = { database, migrations, venue, orderbook };
   const status = Object.values(checks).every((check) => check.status === "ok") ? "ok" : "fail";
   return { status, checks };

@@ -14,7 +14,7 @@ export interface IdempotencyOutcome {
   outcome: StoredOutcome | null;
 }
 
-/** The caller's stored outcome for a key; 404 idempotency_key_not_found when there is none (or it expired). */
+/** The caller's stored outcome for a key; not_found idempotency_key_not_found when there is none (or it expired). */
 export async function getIdempotencyOutcome(options: {
   scope: string;
   key: string;

@@ -3,7 +3,7 @@ import { DomainError } from "../errors/domain-error";
 /** 1 to 255 printable ASCII characters (space through tilde), as the IETF draft recommends. */
 const KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
 
-/** Validates the Idempotency-Key header value; 400 idempotency_key_missing / idempotency_key_invalid. */
+/** Validates the Idempotency-Key header value; bad_request idempotency_key_missing / idempotency_key_invalid. */
 export function parseIdempotencyKey(options: { header: string | null }): string {
   const { header } = options;
   if (header === null || header === "") {

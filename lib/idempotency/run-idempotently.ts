@@ -46,7 +46,7 @@ function inProgress(retryAfterSeconds: number) {
 
 /**
  * The idempotency protocol around one state-changing operation: replay a completed outcome, refuse a
- * reused key (422) or one in progress (409), take over a dead worker's record after its lease, or
+ * reused key (unprocessable) or one in progress (conflict), take over a dead worker's record after its lease, or
  * claim the key atomically with the first writes and carry the work out under a live lease.
  */
 export async function runIdempotently<P, W, O extends StoredOutcome>(

@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { prisma } from "../db/prisma";
 import { logger } from "../observability/logger";
+import type { VenuePort } from "../venue/venue-port";
 import { syncInstruments } from "./sync-instruments";
 
 export interface TradingInstrument {
@@ -31,14 +32,17 @@ async function readInstrument(symbol: string): Promise<TradingInstrument | null>
  * The tradable instrument for a symbol (cached briefly per process), or null. An unknown symbol
  * triggers one venue market sync (at most every 10 s per process) before giving up.
  */
-export async function findInstrument(options: { symbol: string }): Promise<TradingInstrument | null> {
+export async function findInstrument(options: {
+  venue: VenuePort;
+  symbol: string;
+}): Promise<TradingInstrument | null> {
   const cached = cache.get(options.symbol);
   if (cached?.instrument && Date.now() - cached.at < CACHE_MS) return cached.instrument;
   let instrument = await readInstrument(options.symbol);
   if (!instrument && Date.now() - lastResyncAt > RESYNC_MIN_INTERVAL_MS) {
     lastResyncAt = Date.now();
     try {
-      await syncInstruments({ reload: true });
+      await syncInstruments({ venue: options.venue, reload: true });
       instrument = await readInstrument(options.symbol);
     } catch (error) {
       logger.warn({ symbol: options.symbol, err: error }, "instrument sync for an unknown symbol failed");

@@ -1,16 +1,13 @@
 import { prisma } from "../db/prisma";
 import { logger } from "../observability/logger";
-import { appVenue } from "../venue/app-venue";
 import type { VenuePort } from "../venue/venue-port";
 
 /**
  * Copies the venue's markets into the Instrument table (upsert; markets the venue no longer lists
  * are marked inactive, never deleted: orders refer to them). Returns the number of active instruments.
  */
-export async function syncInstruments(
-  options: { reload?: boolean; venue?: VenuePort } = {},
-): Promise<number> {
-  const venue = options.venue ?? appVenue();
+export async function syncInstruments(options: { venue: VenuePort; reload?: boolean }): Promise<number> {
+  const { venue } = options;
   const instruments = await venue.loadInstruments({ reload: options.reload ?? false });
   const db = prisma();
   await db.$transaction(

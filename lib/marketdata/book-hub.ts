@@ -67,7 +67,7 @@ export class BookHub {
     this.now = options.now ?? Date.now;
   }
 
-  /** Throws DomainError `unknown_symbol` (400) for a symbol the venue does not list. */
+  /** Throws DomainError `unknown_symbol` (bad_request) for a symbol the venue does not list. */
   async subscribe(symbol: string): Promise<BookSubscription> {
     if (this.stopped) {
       throw new DomainError({

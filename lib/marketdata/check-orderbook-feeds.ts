@@ -1,4 +1,4 @@
-import { existingAppBookHub } from "./app-book-hub";
+import type { BookHub } from "./book-hub";
 
 /** A book may be resyncing or stale this long before readiness fails. */
 const RECOVERY_BOUND_MS = 30_000;
@@ -7,8 +7,8 @@ const RECOVERY_BOUND_MS = 30_000;
  * Readiness of the subscribed order books: fine when none is subscribed or each is live or
  * recovering for less than the bound; throws naming the ones that are not. Returns a summary.
  */
-export function checkOrderbookFeeds(): string {
-  const feeds = existingAppBookHub()?.health() ?? [];
+export function checkOrderbookFeeds(hub: BookHub | undefined): string {
+  const feeds = hub?.health() ?? [];
   if (feeds.length === 0) return "no symbol subscribed";
   const bad = feeds.filter((feed) => feed.status !== "live" && feed.notLiveForMs > RECOVERY_BOUND_MS);
   const summary = feeds

@@ -18,7 +18,7 @@ export interface OrderbookStream {
 }
 
 /**
- * Subscribes to the symbol's shared feed (400 `unknown_symbol` before any byte is streamed) and
+ * Subscribes to the symbol's shared feed (`unknown_symbol` before any byte is streamed) and
  * returns the client's event stream on the shared broadcast of that symbol and depth; the
  * subscription is released when the stream ends. Every connection, including a reconnect with
  * `Last-Event-ID`, starts with a fresh snapshot, so the header needs no handling.

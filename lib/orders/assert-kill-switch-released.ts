@@ -2,7 +2,7 @@ import type { Tx } from "../db/sql";
 import { DomainError } from "../errors/domain-error";
 import { readKillSwitch } from "../risk/read-kill-switch";
 
-/** 423 kill_switch_engaged when the kill switch (KillSwitch row 1) is engaged. */
+/** Refuses (locked, kill_switch_engaged) while the kill switch (KillSwitch row 1) is engaged. */
 export async function assertKillSwitchReleased(options: { tx: Tx }): Promise<void> {
   const row = await readKillSwitch(options.tx);
   if (row.engaged) {

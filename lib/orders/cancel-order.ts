@@ -8,6 +8,7 @@ import type { KeyedRequest } from "../idempotency/idempotency-types";
 import { releaseIdempotencyClaim } from "../idempotency/release-idempotency-claim";
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
 import { VenueError } from "../venue/venue-errors";
+import type { VenuePort } from "../venue/venue-port";
 import { applyCancelOutcome } from "./apply-cancel-outcome";
 import { notCancelableOutcome, type OrderOutcome } from "./order-outcome";
 import { TERMINAL_STATUSES } from "./order-state-machine";
@@ -17,6 +18,7 @@ import { findOrder } from "./store/find-orders";
 import { lockOrder } from "./store/lock-order";
 
 export interface CancelOrderOptions {
+  venue: VenuePort;
   principal: Principal;
   /** The request under its Idempotency-Key, as the route received it. */
   request: KeyedRequest;
@@ -37,13 +39,13 @@ const venueUnavailable = (error: VenueError) =>
   });
 
 /**
- * POST /api/orders/{id}/cancel under an Idempotency-Key: 200 { order } once canceled; 409
- * order_not_cancelable (stored) for an order that is filled, canceled, rejected or expired, or that
- * the venue has never seen. A venue error leaves nothing stored (cancel is idempotent at the venue,
- * so the client may simply retry) and answers 503 venue_unavailable.
+ * Cancels an order under an Idempotency-Key: order_canceled once canceled; order_not_cancelable
+ * (stored) for an order that is filled, canceled, rejected or expired, or that the venue has never
+ * seen. A venue error leaves nothing stored (cancel is idempotent at the venue, so the client may
+ * simply retry) and refuses with venue_unavailable.
  */
 export async function cancelOrder(options: CancelOrderOptions): Promise<IdempotentResult<OrderOutcome>> {
-  const { principal, requestId, ip } = options;
+  const { venue, principal, requestId, ip } = options;
   return runIdempotently<Order, Order, OrderOutcome>({
     request: { ...options.request, operation: "cancel_order", targetIds: [options.orderId] },
     prepare: async () => {
@@ -62,7 +64,7 @@ export async function cancelOrder(options: CancelOrderOptions): Promise<Idempote
     finish: async ({ record, work }) => {
       let venueOrder: Awaited<ReturnType<typeof requestCancelAtVenue>>;
       try {
-        venueOrder = await requestCancelAtVenue({ order: work });
+        venueOrder = await requestCancelAtVenue({ venue, order: work });
       } catch (error) {
         if (!(error instanceof VenueError)) throw error;
         await releaseIdempotencyClaim({ recordId: record.id });
@@ -85,7 +87,7 @@ export async function cancelOrder(options: CancelOrderOptions): Promise<Idempote
       }
       return outcome;
     },
-    resume: ({ record }) => resumeForCaller({ record, actor: principal, requestId }),
+    resume: ({ record }) => resumeForCaller({ venue, record, actor: principal, requestId }),
     completeNow: ({ tx, record, outcome }) => completeIdempotencyRecord({ tx, recordId: record.id, outcome }),
   });
 }

@@ -24,7 +24,7 @@ export type OrderDetail = OrderView & {
   }>;
 };
 
-/** One order with its fills (by execution time) and events (in order); 404 order_not_found. */
+/** One order with its fills (by execution time) and events (in order); not_found order_not_found. */
 export async function getOrderOrThrow(options: { id: string }): Promise<OrderDetail> {
   const order = await prisma().order.findUnique({
     where: { id: options.id },

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { logger } from "../observability/logger";
-import { appVenue } from "../venue/app-venue";
+import type { VenuePort } from "../venue/venue-port";
 
 const TTL_MS = 1_000;
 const cache = new Map<string, { at: number; top: { bid: string | null; ask: string | null } }>();
@@ -10,13 +10,14 @@ const cache = new Map<string, { at: number; top: { bid: string | null; ask: stri
  * top, cached for a second per symbol; null when the book side is empty or the venue does not answer.
  */
 export async function getReferencePrice(options: {
+  venue: VenuePort;
   symbol: string;
   side: "buy" | "sell";
 }): Promise<Decimal | null> {
   let entry = cache.get(options.symbol);
   if (!entry || Date.now() - entry.at > TTL_MS) {
     try {
-      const book = await appVenue().fetchDepthSnapshot({ symbol: options.symbol, limit: 5 });
+      const book = await options.venue.fetchDepthSnapshot({ symbol: options.symbol, limit: 5 });
       entry = { at: Date.now(), top: { bid: book.bids[0]?.[0] ?? null, ask: book.asks[0]?.[0] ?? null } };
       cache.set(options.symbol, entry);
     } catch (error) {

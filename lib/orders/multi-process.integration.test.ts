@@ -132,13 +132,13 @@ describe("several app processes on one database", () => {
   it("killed right after the claim committed, before the venue saw anything: the sweeper never places it, it rejects it once the send window has passed", async () => {
     const record = await killAfterClaim(key());
     await sleep(1200); // the lease runs out, but the order's send window (order recvWindow + margin) has not
-    expect(await sweepOrders()).toMatchObject({ resumed: 0, pending: 1 });
+    expect(await sweepOrders({ venue: h.venue() })).toMatchObject({ resumed: 0, pending: 1 });
     const order = await prisma().order.findFirstOrThrow({ where: { idempotencyRecordId: record.id } });
     expect(order.status).toBe("pending_new");
 
     await sleep(4500);
-    expect((await sweepOrders()).resumed).toBe(1);
-    expect((await sweepOrders()).resumed).toBe(0);
+    expect((await sweepOrders({ venue: h.venue() })).resumed).toBe(1);
+    expect((await sweepOrders({ venue: h.venue() })).resumed).toBe(0);
     const settled = await prisma().order.findUniqueOrThrow({ where: { id: order.id } });
     expect(settled.status).toBe("rejected");
     expect(settled.rejectReason).toMatch(/never reached the venue/);

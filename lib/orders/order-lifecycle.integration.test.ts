@@ -7,7 +7,6 @@ import { GET as listRoute, POST as postOrder } from "../../app/api/orders/route"
 import { callRoute } from "../../test/http-client";
 import { type OrderTestHarness, resetSim, startOrderTestHarness } from "../../test/order-test-harness";
 import { prisma } from "../db/prisma";
-import { appVenue } from "../venue/app-venue";
 import { deriveClientOrderId } from "../venue/derive-client-order-id";
 import { simControl, sleep } from "../venue/testing/sim-test-helpers";
 import type { OwnOrderEvent } from "../venue/venue-types";
@@ -222,7 +221,7 @@ describe("venue order updates", () => {
 
 describe("fills", () => {
   it("from the user stream and from lookups are stored once, with an exact average price", async () => {
-    const service = ownOrderStreamService();
+    const service = ownOrderStreamService(h.venue());
     service.start();
     try {
       await sleep(500); // stream subscribed
@@ -247,7 +246,7 @@ describe("fills", () => {
 
       // the same execution report twice, and the lookup path: nothing new
       const row = await prisma().order.findUniqueOrThrow({ where: { id } });
-      const page = await appVenue().fetchTradesSince({ symbol: "BTC/USDT" });
+      const page = await h.venue().fetchTradesSince({ symbol: "BTC/USDT" });
       const trade = page.trades.find((t) => t.venueOrderId === row.venueOrderId);
       expect(trade).toBeDefined();
       const event: OwnOrderEvent = {
@@ -256,7 +255,7 @@ describe("fills", () => {
       };
       await applyOwnOrderEvent({ venue: row.venue, event });
       await applyOwnOrderEvent({ venue: row.venue, event });
-      expect(await syncOrderFills({ order: row })).toBe(0);
+      expect(await syncOrderFills({ venue: h.venue(), order: row })).toBe(0);
       const after = await detail(id);
       expect(after.fills.length).toBe(trades.length);
       expect(after.filledQuantity).toBe("0.5");
@@ -272,9 +271,9 @@ describe("fills", () => {
     const id = (placed.json.order as { id: string }).id;
     const row = await prisma().order.findUniqueOrThrow({ where: { id } });
     expect(await prisma().fill.count({ where: { orderId: id } })).toBe(0);
-    const added = await syncOrderFills({ order: row });
+    const added = await syncOrderFills({ venue: h.venue(), order: row });
     expect(added).toBeGreaterThan(0);
-    expect(await syncOrderFills({ order: row })).toBe(0);
+    expect(await syncOrderFills({ venue: h.venue(), order: row })).toBe(0);
     const after = await detail(id);
     expect(after.filledQuantity).toBe("0.2");
     expect(after.fills.length).toBe(added);

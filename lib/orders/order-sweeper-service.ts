@@ -1,15 +1,16 @@
 import { idempotencySettings } from "../idempotency/idempotency-settings";
 import { logger } from "../observability/logger";
-import type { BackgroundService } from "../runtime/background-services";
+import type { BackgroundService } from "../runtime/background-service";
+import type { VenuePort } from "../venue/venue-port";
 import { sweepOrders } from "./sweep-orders";
 
 /** Runs the order sweeper every IDEMPOTENCY_SWEEP_SECONDS (default 5 s), one pass at a time. */
-export function orderSweeperService(): BackgroundService {
+export function orderSweeperService(venue: VenuePort): BackgroundService {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const tick = async () => {
     try {
-      const result = await sweepOrders();
+      const result = await sweepOrders({ venue });
       if (result.purged + result.resumed + result.resolved + result.failed > 0) {
         logger.info(result, "order sweeper pass");
       }

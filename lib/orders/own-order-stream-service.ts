@@ -1,6 +1,6 @@
 import { logger } from "../observability/logger";
-import type { BackgroundService } from "../runtime/background-services";
-import { appVenue } from "../venue/app-venue";
+import type { BackgroundService } from "../runtime/background-service";
+import type { VenuePort } from "../venue/venue-port";
 import { applyOwnOrderEvent } from "./apply-own-order-event";
 
 const RESTART_MS = 5_000;
@@ -9,14 +9,13 @@ const RESTART_MS = 5_000;
  * Consumes the venue's own-order stream (order updates, fills, resyncs) and applies each event. Every
  * app instance runs one; applying is idempotent, so duplicates across instances are harmless.
  */
-export function ownOrderStreamService(): BackgroundService {
+export function ownOrderStreamService(venue: VenuePort): BackgroundService {
   let controller: AbortController | undefined;
   let timer: NodeJS.Timeout | undefined;
   const run = async () => {
     controller = new AbortController();
     const { signal } = controller;
     try {
-      const venue = appVenue();
       for await (const event of venue.watchOwnOrders({ signal })) {
         try {
           await applyOwnOrderEvent({ venue: venue.venue, event });

@@ -1,12 +1,14 @@
 import type { Principal } from "../auth/principal";
 import type { KeyedRequest } from "../idempotency/idempotency-types";
 import type { IdempotentResult } from "../idempotency/run-idempotently";
+import type { VenuePort } from "../venue/venue-port";
 import type { OrderInput } from "./order-input-schema";
 import type { OrderOutcome } from "./order-outcome";
 import { placeOrders } from "./place-orders";
 
 /** POST /api/orders/batch: 1 to 10 orders under one key, validated all or nothing before any is sent. */
 export function placeOrderBatch(options: {
+  venue: VenuePort;
   principal: Principal;
   request: KeyedRequest;
   orders: OrderInput[];

@@ -1,12 +1,14 @@
 import type { Principal } from "../auth/principal";
 import type { KeyedRequest } from "../idempotency/idempotency-types";
 import type { IdempotentResult } from "../idempotency/run-idempotently";
+import type { VenuePort } from "../venue/venue-port";
 import type { OrderInput } from "./order-input-schema";
 import type { OrderOutcome } from "./order-outcome";
 import { placeOrders } from "./place-orders";
 
 /** POST /api/orders: one order under the caller's Idempotency-Key. */
 export function placeOrder(options: {
+  venue: VenuePort;
   principal: Principal;
   request: KeyedRequest;
   order: OrderInput;

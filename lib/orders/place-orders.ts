@@ -6,7 +6,7 @@ import { type Tx, transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import type { KeyedRequest } from "../idempotency/idempotency-types";
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
-import { appVenue } from "../venue/app-venue";
+import type { VenuePort } from "../venue/venue-port";
 import { applySendOutcome } from "./apply-send-outcome";
 import { assertKillSwitchReleased } from "./assert-kill-switch-released";
 import { createPendingOrders } from "./create-pending-orders";
@@ -18,6 +18,7 @@ import { resumeForCaller } from "./resume-for-caller";
 import { sendOrderToVenue } from "./send-order-to-venue";
 
 export interface PlaceOrdersOptions {
+  venue: VenuePort;
   principal: Principal;
   /** The request under its Idempotency-Key, as the route received it. */
   request: KeyedRequest;
@@ -33,7 +34,7 @@ export interface PlaceOrdersOptions {
  * the legs are sent, and the venue's answers and the stored outcome commit in one transaction.
  */
 export async function placeOrders(options: PlaceOrdersOptions): Promise<IdempotentResult<OrderOutcome>> {
-  const { principal, requestId, ip } = options;
+  const { venue, principal, requestId, ip } = options;
   const audit = async (tx: Tx, orders: Order[]) => {
     for (const order of orders) {
       await recordAudit(
@@ -62,13 +63,13 @@ export async function placeOrders(options: PlaceOrdersOptions): Promise<Idempote
       // The order id of each leg, fixed before the claim so the record names its orders.
       targetIds: options.legs.map(() => randomUUID()),
     },
-    prepare: () => prepareOrderLegs({ legs: options.legs, batch: options.batch }),
+    prepare: () => prepareOrderLegs({ venue, legs: options.legs, batch: options.batch }),
     start: async ({ tx, record, prepared }) => {
       const orders = await createPendingOrders({
         tx,
         record,
         principal,
-        venue: appVenue().venue,
+        venue: venue.venue,
         legs: prepared,
         batch: options.batch,
       });
@@ -77,7 +78,7 @@ export async function placeOrders(options: PlaceOrdersOptions): Promise<Idempote
       return { work: orders };
     },
     finish: async ({ record, work }) => {
-      const outcomes = await Promise.all(work.map((order) => sendOrderToVenue({ order })));
+      const outcomes = await Promise.all(work.map((order) => sendOrderToVenue({ venue, order })));
       return transaction(async (tx) => {
         const updated: Order[] = [];
         for (const [index, order] of work.entries()) {
@@ -89,7 +90,7 @@ export async function placeOrders(options: PlaceOrdersOptions): Promise<Idempote
         return outcome;
       });
     },
-    resume: ({ record }) => resumeForCaller({ record, actor: principal, requestId }),
+    resume: ({ record }) => resumeForCaller({ venue, record, actor: principal, requestId }),
     completeNow: ({ tx, record, outcome }) => completeIdempotencyRecord({ tx, recordId: record.id, outcome }),
   });
 }

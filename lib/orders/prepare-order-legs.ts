@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { DomainError } from "../errors/domain-error";
 import { findInstrument } from "../instruments/find-instrument";
+import type { VenuePort } from "../venue/venue-port";
 import { checkOrderFilters, type FieldError } from "./check-order-filters";
 import { getReferencePrice } from "./get-reference-price";
 import type { OrderInput } from "./order-input-schema";
@@ -13,10 +14,11 @@ export interface PreparedLeg {
 
 /**
  * Validates every leg against its instrument before anything is claimed or sent (all or nothing):
- * any invalid leg -> 400 validation_failed listing every offending field (prefixed "orders.<i>." in
+ * any invalid leg -> validation_failed listing every offending field (prefixed "orders.<i>." in
  * a batch). Returns the legs with the price used for notional checks.
  */
 export async function prepareOrderLegs(options: {
+  venue: VenuePort;
   legs: OrderInput[];
   batch: boolean;
 }): Promise<PreparedLeg[]> {
@@ -24,7 +26,7 @@ export async function prepareOrderLegs(options: {
   const prepared: PreparedLeg[] = [];
   for (const [index, input] of options.legs.entries()) {
     const prefix = options.batch ? `orders.${index}.` : "";
-    const instrument = await findInstrument({ symbol: input.symbol });
+    const instrument = await findInstrument({ venue: options.venue, symbol: input.symbol });
     if (!instrument) {
       errors.push({ field: `${prefix}symbol`, message: `unknown symbol ${input.symbol}` });
       prepared.push({ input, notionalPrice: null });
@@ -33,7 +35,7 @@ export async function prepareOrderLegs(options: {
     const notionalPrice =
       input.type === "limit" && input.price !== undefined
         ? new Decimal(input.price)
-        : await getReferencePrice({ symbol: input.symbol, side: input.side });
+        : await getReferencePrice({ venue: options.venue, symbol: input.symbol, side: input.side });
     errors.push(
       ...checkOrderFilters({ order: input, instrument, referencePrice: notionalPrice, fieldPrefix: prefix }),
     );

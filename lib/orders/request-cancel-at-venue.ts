@@ -1,5 +1,5 @@
 import type { Order } from "../db/generated/prisma/client";
-import { appVenue } from "../venue/app-venue";
+import type { VenuePort } from "../venue/venue-port";
 import type { VenueOrder } from "../venue/venue-types";
 
 /**
@@ -7,9 +7,12 @@ import type { VenueOrder } from "../venue/venue-types";
  * know it as open, the lookup says what became of it (filled, canceled...); null when the venue has
  * never seen it. Venue errors propagate.
  */
-export async function requestCancelAtVenue(options: { order: Order }): Promise<VenueOrder | null> {
-  const { order } = options;
-  const result = await appVenue().cancelOrder({ symbol: order.symbol, clientOrderId: order.clientOrderId });
+export async function requestCancelAtVenue(options: {
+  venue: VenuePort;
+  order: Order;
+}): Promise<VenueOrder | null> {
+  const { venue, order } = options;
+  const result = await venue.cancelOrder({ symbol: order.symbol, clientOrderId: order.clientOrderId });
   if (result.status === "canceled") return result.order;
-  return appVenue().fetchOrderByClientId({ symbol: order.symbol, clientOrderId: order.clientOrderId });
+  return venue.fetchOrderByClientId({ symbol: order.symbol, clientOrderId: order.clientOrderId });
 }

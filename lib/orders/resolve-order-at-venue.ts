@@ -2,8 +2,8 @@ import { Decimal } from "decimal.js";
 import type { Order } from "../db/generated/prisma/client";
 import { sql, transaction } from "../db/sql";
 import { readKillSwitch } from "../risk/read-kill-switch";
-import { appVenue } from "../venue/app-venue";
 import { VenueError } from "../venue/venue-errors";
+import type { VenuePort } from "../venue/venue-port";
 import { applySendOutcome } from "./apply-send-outcome";
 import { applyVenueOrder } from "./apply-venue-order";
 import { sendOrderToVenue } from "./send-order-to-venue";
@@ -37,13 +37,13 @@ const NEVER_REACHED =
  * the caller tries again later.
  */
 export async function resolveOrderAtVenue(options: {
+  venue: VenuePort;
   order: Order;
   ifAbsent: IfAbsent;
   now?: () => number;
 }): Promise<ResolveOutcome> {
-  const { order, ifAbsent } = options;
+  const { venue, order, ifAbsent } = options;
   const now = options.now ?? Date.now;
-  const venue = appVenue();
   const found = await venue.fetchOrderByClientId({
     symbol: order.symbol,
     clientOrderId: order.clientOrderId,
@@ -55,7 +55,7 @@ export async function resolveOrderAtVenue(options: {
       return applyVenueOrder({ tx, order: locked, venueOrder: found, eventType: "resolved_by_lookup" });
     });
     if (new Decimal(found.filledQuantity).isZero()) return { settled: true, order: resolved };
-    await syncOrderFills({ order: resolved });
+    await syncOrderFills({ venue, order: resolved });
     return {
       settled: true,
       order: (await findOrder(order.id)) ?? resolved,
@@ -94,7 +94,7 @@ export async function resolveOrderAtVenue(options: {
     });
     return settled ? { settled: true, order: settled } : unsettled();
   }
-  const outcome = await sendOrderToVenue({ order });
+  const outcome = await sendOrderToVenue({ venue, order });
   if (outcome.status === "not_sent") throw new VenueError("transient", `order not sent: ${outcome.reason}`);
   return {
     settled: true,

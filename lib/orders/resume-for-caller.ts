@@ -3,15 +3,17 @@ import { DomainError } from "../errors/domain-error";
 import { expireIdempotencyLease } from "../idempotency/expire-idempotency-lease";
 import type { ClaimedRecord } from "../idempotency/idempotency-types";
 import { VenueError } from "../venue/venue-errors";
+import type { VenuePort } from "../venue/venue-port";
 import { OrderOutcomePendingError, resumeOrderOperation } from "./resume-order-operation";
 
 /**
  * Settles an earlier request whose worker died, for a caller retrying its key: an order the venue
  * proves absent is placed now (the caller asks for it again). A venue that cannot be reached answers
- * 503 venue_unavailable, an order that may still execute 503 order_outcome_pending; either way the
+ * venue_unavailable, an order that may still execute order_outcome_pending (both "unavailable"); either way the
  * record is left for the next retry to take over at once.
  */
 export async function resumeForCaller(options: {
+  venue: VenuePort;
   record: ClaimedRecord;
   actor: Principal;
   requestId?: string;

@@ -4,6 +4,7 @@ import type { Order } from "../db/generated/prisma/client";
 import { transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import type { ClaimedRecord } from "../idempotency/idempotency-types";
+import type { VenuePort } from "../venue/venue-port";
 import { applyCancelOutcome } from "./apply-cancel-outcome";
 import { type OrderOutcome, placementOutcome } from "./order-outcome";
 import { requestCancelAtVenue } from "./request-cancel-at-venue";
@@ -25,12 +26,13 @@ export class OrderOutcomePendingError extends Error {
  * have, audits once, and returns it. Throws OrderOutcomePendingError while an order may still execute.
  */
 export async function resumeOrderOperation(options: {
+  venue: VenuePort;
   record: ClaimedRecord;
   actor: AuditActor;
   ifAbsent: IfAbsent;
   requestId?: string;
 }): Promise<OrderOutcome> {
-  const { record, actor, requestId } = options;
+  const { venue, record, actor, requestId } = options;
   if (record.operation === "place_order" || record.operation === "place_batch") {
     const orders = await findOrdersInOrder(record.targetIds);
     const settled: Order[] = [];
@@ -40,7 +42,7 @@ export async function resumeOrderOperation(options: {
         settled.push(order);
         continue;
       }
-      const outcome = await resolveOrderAtVenue({ order, ifAbsent: options.ifAbsent });
+      const outcome = await resolveOrderAtVenue({ venue, order, ifAbsent: options.ifAbsent });
       if (!outcome.settled) retryAfterMs = Math.max(retryAfterMs, outcome.retryAfterMs);
       settled.push(outcome.order);
     }
@@ -67,7 +69,7 @@ export async function resumeOrderOperation(options: {
   if (record.operation === "cancel_order" && cancelId) {
     const order = await findOrder(cancelId);
     if (!order) throw new Error(`order ${cancelId} of a cancel record vanished`);
-    const venueOrder = await requestCancelAtVenue({ order });
+    const venueOrder = await requestCancelAtVenue({ venue, order });
     const { order: after, outcome } = await transaction(async (tx) => {
       const applied = await applyCancelOutcome({ tx, orderId: order.id, venueOrder, requestId });
       await completeIdempotencyRecord({ tx, recordId: record.id, outcome: applied.outcome });

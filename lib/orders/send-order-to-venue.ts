@@ -1,7 +1,6 @@
 import type { Order } from "../db/generated/prisma/client";
 import { formatDecimal } from "../instruments/format-decimal";
-import { appVenue } from "../venue/app-venue";
-import type { PlaceOrderResult } from "../venue/venue-port";
+import type { PlaceOrderResult, VenuePort } from "../venue/venue-port";
 import { recordSendAttempts } from "./send-window";
 
 /** What came of sending: the venue's answer, or an error raised before anything was sent. */
@@ -13,10 +12,10 @@ export type SendOutcome = PlaceOrderResult | { status: "not_sent"; reason: strin
  * signed. `placeOrder` throws only before anything reached the venue (circuit open, config, markets
  * not loadable): that is reported as not_sent.
  */
-export async function sendOrderToVenue(options: { order: Order }): Promise<SendOutcome> {
-  const { order } = options;
+export async function sendOrderToVenue(options: { venue: VenuePort; order: Order }): Promise<SendOutcome> {
+  const { venue, order } = options;
   try {
-    return await appVenue().placeOrder(
+    return await venue.placeOrder(
       {
         symbol: order.symbol,
         side: order.side,

@@ -5,6 +5,7 @@ import { listStaleIdempotencyRecords } from "../idempotency/list-stale-idempoten
 import { purgeExpiredIdempotencyRecords } from "../idempotency/purge-expired-idempotency-records";
 import { takeOverIdempotencyLease } from "../idempotency/take-over-idempotency-lease";
 import { logger } from "../observability/logger";
+import type { VenuePort } from "../venue/venue-port";
 import { resolveOrderAtVenue } from "./resolve-order-at-venue";
 import { OrderOutcomePendingError, resumeOrderOperation } from "./resume-order-operation";
 import { claimUnsettledOrders } from "./store/claim-unsettled-orders";
@@ -30,7 +31,8 @@ export interface SweepResult {
  *    moving its updatedAt forward so only one instance works on it per lease period.
  * It never places an order: one the venue proves absent is rejected as never having reached it.
  */
-export async function sweepOrders(): Promise<SweepResult> {
+export async function sweepOrders(options: { venue: VenuePort }): Promise<SweepResult> {
+  const { venue } = options;
   const { leaseMs } = idempotencySettings();
   const result: SweepResult = { purged: 0, resumed: 0, resolved: 0, pending: 0, failed: 0 };
   result.purged = await purgeExpiredIdempotencyRecords();
@@ -43,7 +45,7 @@ export async function sweepOrders(): Promise<SweepResult> {
       await keepLeaseAlive({
         recordId: record.id,
         leaseMs,
-        work: () => resumeOrderOperation({ record, actor: SYSTEM, ifAbsent: "reject" }),
+        work: () => resumeOrderOperation({ venue, record, actor: SYSTEM, ifAbsent: "reject" }),
       });
       result.resumed += 1;
     } catch (error) {
@@ -61,7 +63,7 @@ export async function sweepOrders(): Promise<SweepResult> {
     const order = await findOrder(id);
     if (!order) continue;
     try {
-      const outcome = await resolveOrderAtVenue({ order, ifAbsent: "reject" });
+      const outcome = await resolveOrderAtVenue({ venue, order, ifAbsent: "reject" });
       if (outcome.settled) result.resolved += 1;
       else result.pending += 1;
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { Order } from "../db/generated/prisma/client";
-import { appVenue } from "../venue/app-venue";
+import type { VenuePort } from "../venue/venue-port";
 import { ingestFill } from "./ingest-fill";
 
 const MAX_PAGES = 50;
@@ -9,10 +9,9 @@ const MAX_PAGES = 50;
  * (by venue order id): the lookup path for fills the user stream missed. Ingestion is idempotent by
  * trade id, so fills already seen are skipped. Returns how many were new.
  */
-export async function syncOrderFills(options: { order: Order }): Promise<number> {
-  const { order } = options;
+export async function syncOrderFills(options: { venue: VenuePort; order: Order }): Promise<number> {
+  const { venue, order } = options;
   if (!order.venueOrderId) return 0;
-  const venue = appVenue();
   let cursor: string | null = null;
   let added = 0;
   for (let page = 0; page < MAX_PAGES; page += 1) {

@@ -8,7 +8,6 @@ import {
   startOrderTestHarness,
 } from "../../test/order-test-harness";
 import { prisma } from "../db/prisma";
-import { appVenue } from "../venue/app-venue";
 import { simControl, sleep } from "../venue/testing/sim-test-helpers";
 import { sweepOrders } from "./sweep-orders";
 
@@ -122,7 +121,7 @@ describe("an unknown outcome is never resent blindly", () => {
     const venueOrders = await h.venueOrders(await clientOrderIdOf(k));
     expect(venueOrders).toHaveLength(1);
     const placedAt = (venueOrders[0] as unknown as { time: number }).time;
-    expect(placedAt - startedAt).toBeGreaterThanOrEqual(appVenue().executionWindowMs());
+    expect(placedAt - startedAt).toBeGreaterThanOrEqual(h.venue().executionWindowMs());
   });
 });
 
@@ -145,12 +144,12 @@ describe("the sweeper never places an order on its own", () => {
     const sentAt = new Date();
     const stale = new Date(Date.now() - 3_600_000);
     await prisma().order.update({ where: { id: order.id }, data: { lastSendAt: sentAt, updatedAt: stale } });
-    expect(await sweepOrders()).toMatchObject({ resolved: 0, pending: 1 });
+    expect(await sweepOrders({ venue: h.venue() })).toMatchObject({ resolved: 0, pending: 1 });
     expect((await prisma().order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("unknown");
 
-    await sleep(sentAt.getTime() + appVenue().executionWindowMs() + 300 - Date.now());
+    await sleep(sentAt.getTime() + h.venue().executionWindowMs() + 300 - Date.now());
     await prisma().order.update({ where: { id: order.id }, data: { updatedAt: stale } });
-    expect(await sweepOrders()).toMatchObject({ resolved: 1, pending: 0 });
+    expect(await sweepOrders({ venue: h.venue() })).toMatchObject({ resolved: 1, pending: 0 });
     const settled = await prisma().order.findUniqueOrThrow({ where: { id: order.id } });
     expect(settled.status).toBe("rejected");
     expect(settled.rejectReason).toMatch(/never reached the venue/);

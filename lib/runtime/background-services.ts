@@ -1,26 +1,33 @@
 import { instrumentSyncService } from "../instruments/instrument-sync-service";
-import { existingAppBookHub } from "../marketdata/app-book-hub";
 import { logger } from "../observability/logger";
 import { orderSweeperService } from "../orders/order-sweeper-service";
 import { ownOrderStreamService } from "../orders/own-order-stream-service";
+import { appServices } from "./app-services";
+import type { BackgroundService } from "./background-service";
 
-/** A long-running job of the server process (stream consumers, sweepers, schedulers). */
-export type BackgroundService = { name: string; start(): Promise<void> | void; stop(): Promise<void> | void };
+const holder = globalThis as unknown as {
+  __tallyBackgroundServices?: BackgroundService[];
+  /** Called by the launcher (scripts/start.ts) at shutdown, which loads this module in another bundle. */
+  __tallyStopBackgroundServices?: () => Promise<void>;
+};
 
-// Each capability registers its services here; they start once per server process.
-const services: BackgroundService[] = [
-  // order book feeds start lazily per symbol; this only stops them on shutdown
-  { name: "orderbook-hub", start() {}, stop: () => existingAppBookHub()?.stop() },
-  instrumentSyncService(),
-  ownOrderStreamService(),
-  orderSweeperService(),
-];
-
-const holder = globalThis as unknown as { __tallyBackgroundStarted?: boolean };
+/** Each capability registers its services here; they start once per server process, on the app's services. */
+function backgroundServices(): BackgroundService[] {
+  const { venue, bookHub } = appServices();
+  return [
+    // order book feeds start lazily per symbol; this only stops them on shutdown
+    { name: "orderbook-hub", start() {}, stop: () => bookHub.stop() },
+    instrumentSyncService(venue),
+    ownOrderStreamService(venue),
+    orderSweeperService(venue),
+  ];
+}
 
 export async function startBackgroundServices(): Promise<void> {
-  if (holder.__tallyBackgroundStarted) return;
-  holder.__tallyBackgroundStarted = true;
+  if (holder.__tallyBackgroundServices) return;
+  const services = backgroundServices();
+  holder.__tallyBackgroundServices = services;
+  holder.__tallyStopBackgroundServices = stopBackgroundServices;
   for (const service of services) {
     try {
       await service.start();
@@ -31,6 +38,10 @@ export async function startBackgroundServices(): Promise<void> {
   }
 }
 
+/** Stops every started service (stream consumers first end their venue streams), then closes the venue. */
 export async function stopBackgroundServices(): Promise<void> {
+  const services = holder.__tallyBackgroundServices ?? [];
+  holder.__tallyBackgroundServices = undefined;
   await Promise.allSettled(services.map((service) => service.stop()));
+  await appServices().venue.close();
 }

@@ -5,6 +5,7 @@ import { idempotentResponse } from "@/lib/http/idempotent-response";
 import { listOrders } from "@/lib/orders/list-orders";
 import { orderInputSchema } from "@/lib/orders/order-input-schema";
 import { placeOrder } from "@/lib/orders/place-order";
+import { appServices } from "@/lib/runtime/app-services";
 
 const STATUSES = Object.values(OrderStatus);
 
@@ -56,6 +57,7 @@ export const POST = defineRoute({
   handler: async ({ body, keyedRequest, principal, requestId, ip }) =>
     idempotentResponse(
       await placeOrder({
+        venue: appServices().venue,
         principal,
         request: keyedRequest,
         order: body,

@@ -1,12 +1,14 @@
 import { checkReadiness } from "@/lib/health/check-readiness";
 import { defineRoute } from "@/lib/http/define-route";
+import { appServices } from "@/lib/runtime/app-services";
 
 export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   access: "public",
   handler: async () => {
-    const readiness = await checkReadiness();
+    const { venue, bookHub } = appServices();
+    const readiness = await checkReadiness({ venue, bookHub });
     return { status: readiness.status === "ok" ? 200 : 503, body: readiness };
   },
 });

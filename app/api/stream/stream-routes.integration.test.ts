@@ -2,11 +2,12 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireDatabaseUrl } from "../../../lib/env";
 import { eventsReady } from "../../../lib/events/subscribe-events";
-import { appBookHub } from "../../../lib/marketdata/app-book-hub";
 import { eventually } from "../../../lib/marketdata/testing/eventually";
 import { SseFrameReader } from "../../../lib/marketdata/testing/read-sse-frames";
-import { appVenue } from "../../../lib/venue/app-venue";
+import { appServices, createAppServices, replaceAppServices } from "../../../lib/runtime/app-services";
+import { createVenue } from "../../../lib/venue/create-venue";
 import { type Sim, simControl } from "../../../lib/venue/testing/sim-test-helpers";
+import { venueConfigFromEnv } from "../../../lib/venue/venue-config";
 import { startSim } from "../../../sim/start-sim";
 import { apiTokenFor } from "../../../test/principals";
 import { resetDatabase } from "../../../test/reset-database";
@@ -18,8 +19,9 @@ let eventsRoute: typeof import("./events/route");
 
 beforeAll(async () => {
   sim = await startSim({ port: 0, seed: 5, market: true, diffsPerSecond: 200 });
-  process.env.SIM_PORT = String(sim.port);
   process.env.ORDERBOOK_MIN_RESYNC_INTERVAL_MS = "50";
+  const venue = createVenue(venueConfigFromEnv({ VENUE: "sim", SIM_PORT: String(sim.port) }));
+  await replaceAppServices(createAppServices({ venue }));
   await resetDatabase();
   token = (await apiTokenFor("viewer")).token;
   orderbookRoute = await import("./orderbook/route");
@@ -27,8 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  appBookHub().stop();
-  await appVenue().close();
+  await replaceAppServices(undefined);
   await sim.close();
 });
 
@@ -108,7 +109,7 @@ describe("GET /api/stream/orderbook", () => {
       if (data.lastUpdateId) lastUpdateId = data.lastUpdateId;
     }
     await simControl(sim, "POST", "market", { running: false });
-    const feed = appBookHub().feed("BTC/USDT")!;
+    const feed = appServices().bookHub.feed("BTC/USDT")!;
     while (lastUpdateId !== feed.levels(10)?.lastUpdateId) {
       const frame = (await reader.nextEvent())!;
       if (frame.event !== "update") continue;
@@ -142,19 +143,19 @@ describe("GET /api/stream/orderbook", () => {
     const slow = get(orderbookRoute.GET, "/api/stream/orderbook?symbol=BTC/USDT&depth=20");
     const reader = new SseFrameReader((await slow.response).body!);
     await reader.next();
-    const feed = appBookHub().feed("BTC/USDT")!;
+    const feed = appServices().bookHub.feed("BTC/USDT")!;
     await eventually(() => (feed.status() === "live" ? true : undefined));
     const start = feed.version;
     let maxPending = 0;
     const stop = feed.onChange(() => {
-      for (const stats of appBookHub().connectionStats())
+      for (const stats of appServices().bookHub.connectionStats())
         maxPending = Math.max(maxPending, stats.pendingChunks);
     });
     await eventually(() => (feed.version >= start + 30 ? true : undefined));
     stop();
     expect(maxPending).toBeLessThanOrEqual(1);
-    const stats = appBookHub()
-      .connectionStats()
+    const stats = appServices()
+      .bookHub.connectionStats()
       .find((s) => s.depth === 20)!;
     expect(stats.framesSent).toBeLessThan(feed.version - start);
     let seq = 0;

@@ -2,6 +2,7 @@ import { defineRoute } from "@/lib/http/define-route";
 import { idempotentResponse } from "@/lib/http/idempotent-response";
 import { batchInputSchema } from "@/lib/orders/order-input-schema";
 import { placeOrderBatch } from "@/lib/orders/place-order-batch";
+import { appServices } from "@/lib/runtime/app-services";
 
 export const POST = defineRoute({
   access: "trader",
@@ -10,6 +11,7 @@ export const POST = defineRoute({
   handler: async ({ body, keyedRequest, principal, requestId, ip }) =>
     idempotentResponse(
       await placeOrderBatch({
+        venue: appServices().venue,
         principal,
         request: keyedRequest,
         orders: body.orders,

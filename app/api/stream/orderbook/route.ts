@@ -1,8 +1,8 @@
 import { defineRoute } from "@/lib/http/define-route";
 import { notAnEventStreamRequest, sseResponse } from "@/lib/http/sse-response";
-import { appBookHub } from "@/lib/marketdata/app-book-hub";
 import { openOrderbookStream } from "@/lib/marketdata/open-orderbook-stream";
 import { orderbookStreamQuerySchema } from "@/lib/marketdata/orderbook-stream-protocol";
+import { appServices } from "@/lib/runtime/app-services";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -14,7 +14,7 @@ export const GET = defineRoute({
     const refused = notAnEventStreamRequest(request);
     if (refused) return refused;
     const stream = await openOrderbookStream({
-      hub: appBookHub(),
+      hub: appServices().bookHub,
       symbol: query.symbol,
       depth: query.depth,
       signal: request.signal,

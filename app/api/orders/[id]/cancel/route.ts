@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineRoute } from "@/lib/http/define-route";
 import { idempotentResponse } from "@/lib/http/idempotent-response";
 import { cancelOrder } from "@/lib/orders/cancel-order";
+import { appServices } from "@/lib/runtime/app-services";
 
 const params = z.object({ id: z.uuid("must be an order id") });
 
@@ -12,6 +13,7 @@ export const POST = defineRoute({
   handler: async ({ params, keyedRequest, principal, requestId, ip }) =>
     idempotentResponse(
       await cancelOrder({
+        venue: appServices().venue,
         principal,
         request: keyedRequest,
         orderId: params.id,

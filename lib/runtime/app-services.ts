@@ -1,0 +1,45 @@
+import { rawEnvironment } from "../env";
+import { type BookHub, createBookHub } from "../marketdata/book-hub";
+import { readOrderbookStreamConfig } from "../marketdata/orderbook-stream-config";
+import { createVenue } from "../venue/create-venue";
+import { venueConfigFromEnv } from "../venue/venue-config";
+import type { VenuePort } from "../venue/venue-port";
+
+/** The collaborators the app's verbs are given: built once per process here, and nowhere else. */
+export interface AppServices {
+  venue: VenuePort;
+  bookHub: BookHub;
+}
+
+const holder = globalThis as unknown as { __tallyAppServices?: AppServices };
+
+/** Builds the services on a venue (the configured one by default). */
+export function createAppServices(options: { venue?: VenuePort } = {}): AppServices {
+  const venue = options.venue ?? createVenue(venueConfigFromEnv(rawEnvironment()));
+  const bookHub = createBookHub({ venue, config: readOrderbookStreamConfig(rawEnvironment()) });
+  return { venue, bookHub };
+}
+
+/** The composition root: this process's services, configured from the environment on first use. */
+export function appServices(): AppServices {
+  holder.__tallyAppServices ??= createAppServices();
+  return holder.__tallyAppServices;
+}
+
+/** The services if something has built them, without building them (readiness, shutdown). */
+export function existingAppServices(): AppServices | undefined {
+  return holder.__tallyAppServices;
+}
+
+/**
+ * Runs this process on other services (in-process tests: a venue on their own simulator). The
+ * previous ones are stopped and closed.
+ */
+export async function replaceAppServices(services: AppServices | undefined): Promise<void> {
+  const previous = holder.__tallyAppServices;
+  holder.__tallyAppServices = services;
+  if (previous && previous !== services) {
+    previous.bookHub.stop();
+    await previous.venue.close();
+  }
+}
