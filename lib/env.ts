@@ -81,7 +81,7 @@ export function env(): Env {
  * The raw environment, for the few parsers that read their own variables as text (venue and order
  * book stream configuration) and for child processes. Everything else uses env().
  */
-export function rawEnvironment(): Record<string, string | undefined> {
+export function rawEnvironment(): NodeJS.ProcessEnv {
   return process.env;
 }
 

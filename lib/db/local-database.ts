@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { rawEnvironment } from "../env";
 import { isProcessAlive } from "../runtime/is-process-alive";
 import { databaseUrlFor, startEmbeddedPostgres } from "./embedded-postgres";
 
@@ -19,7 +20,8 @@ function runningPostmasterPort(dataDir: string): number | undefined {
  * the server a running `npm start` owns, or starting it just for this command.
  */
 export async function openLocalDatabase(dataDir: string): Promise<LocalDatabase> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, close: async () => {} };
+  const configured = rawEnvironment().DATABASE_URL;
+  if (configured) return { url: configured, close: async () => {} };
   const pgDir = path.join(dataDir, "pg");
   const port = runningPostmasterPort(pgDir);
   if (port) return { url: databaseUrlFor(port, "tally"), close: async () => {} };

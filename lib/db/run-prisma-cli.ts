@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { rawEnvironment } from "../env";
 
 const wrapper = path.resolve(import.meta.dirname ?? __dirname, "../../scripts/prisma.mjs");
 
@@ -9,7 +10,7 @@ type RunOptions = { args: string[]; databaseUrl: string; quiet?: boolean };
 export function runPrismaCli({ args, databaseUrl, quiet = true }: RunOptions): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [wrapper, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: { ...rawEnvironment(), DATABASE_URL: databaseUrl },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

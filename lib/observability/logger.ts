@@ -1,6 +1,7 @@
 import pino from "pino";
+import { rawEnvironment } from "../env";
 
-const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info");
+const level = rawEnvironment().LOG_LEVEL ?? (rawEnvironment().NODE_ENV === "test" ? "silent" : "info");
 
 /** Secrets never reach the log: these paths are censored wherever they appear. */
 export const logger = pino({
