@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { POST as createUserRoute } from "../../app/api/users/route";
-import { callRoute, TEST_ORIGIN } from "../../test/http-client";
-import { signedInUser } from "../../test/principals";
-import { resetDatabase } from "../../test/reset-database";
-import { prisma } from "../db/prisma";
+import { prisma } from "../../../lib/db/prisma";
+import { callRoute, TEST_ORIGIN } from "../../../test/http-client";
+import { signedInUser } from "../../../test/principals";
+import { resetDatabase } from "../../../test/reset-database";
+import { POST as createUserRoute } from "./route";
 
 beforeEach(resetDatabase);
 

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { POST as postOrder } from "../../app/api/orders/route";
-import { callRoute } from "../../test/http-client";
+import { prisma } from "../../../lib/db/prisma";
+import { sweepOrders } from "../../../lib/orders/sweep-orders";
+import { simControl, sleep } from "../../../lib/venue/testing/sim-test-helpers";
+import { callRoute } from "../../../test/http-client";
 import {
   type OrderTestHarness,
   resetAppVenue,
   resetSim,
   startOrderTestHarness,
-} from "../../test/order-test-harness";
-import { prisma } from "../db/prisma";
-import { simControl, sleep } from "../venue/testing/sim-test-helpers";
-import { sweepOrders } from "./sweep-orders";
+} from "../../../test/order-test-harness";
+import { POST as postOrder } from "./route";
 
 // A lost answer must never become a second order: the venue refuses a repeated client order id only
 // while the first order is open, so a resend is safe only once a lookup after the first request's

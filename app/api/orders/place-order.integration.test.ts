@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GET as getIdempotency } from "../../app/api/idempotency/[key]/route";
-import { GET as getInstruments } from "../../app/api/instruments/route";
-import { POST as postOrder } from "../../app/api/orders/route";
-import { callRoute } from "../../test/http-client";
-import { type OrderTestHarness, resetSim, startOrderTestHarness } from "../../test/order-test-harness";
-import { apiTokenFor } from "../../test/principals";
-import { prisma } from "../db/prisma";
-import { env } from "../env";
-import { simControl, simOrders, sleep } from "../venue/testing/sim-test-helpers";
-import { LIVE_STATUSES } from "./order-state-machine";
+import { prisma } from "../../../lib/db/prisma";
+import { env } from "../../../lib/env";
+import { LIVE_STATUSES } from "../../../lib/orders/order-state-machine";
+import { simControl, simOrders, sleep } from "../../../lib/venue/testing/sim-test-helpers";
+import { callRoute } from "../../../test/http-client";
+import { type OrderTestHarness, resetSim, startOrderTestHarness } from "../../../test/order-test-harness";
+import { apiTokenFor } from "../../../test/principals";
+import { GET as getIdempotency } from "../idempotency/[key]/route";
+import { GET as getInstruments } from "../instruments/route";
+import { POST as postOrder } from "./route";
 
 let h: OrderTestHarness;
 let n = 0;

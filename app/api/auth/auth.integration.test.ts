@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { POST as login } from "../../app/api/auth/login/route";
-import { POST as logout } from "../../app/api/auth/logout/route";
-import { GET as me } from "../../app/api/me/route";
-import { PATCH as patchUser } from "../../app/api/users/[id]/route";
-import { callRoute, TEST_ORIGIN } from "../../test/http-client";
-import { signedInUser, TEST_PASSWORD } from "../../test/principals";
-import { resetDatabase } from "../../test/reset-database";
-import { prisma } from "../db/prisma";
-import { createUser } from "./users";
+import { createUser } from "../../../lib/auth/users";
+import { prisma } from "../../../lib/db/prisma";
+import { callRoute, TEST_ORIGIN } from "../../../test/http-client";
+import { signedInUser, TEST_PASSWORD } from "../../../test/principals";
+import { resetDatabase } from "../../../test/reset-database";
+import { GET as me } from "../me/route";
+import { PATCH as patchUser } from "../users/[id]/route";
+import { POST as login } from "./login/route";
+import { POST as logout } from "./logout/route";
 
 const system = { kind: "system" as const, name: "test" };
 const signIn = (username: string, password: string, ip = "10.0.0.1") =>

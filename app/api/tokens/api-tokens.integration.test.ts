@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { GET as me } from "../../app/api/me/route";
-import { DELETE as revokeToken } from "../../app/api/tokens/[id]/route";
-import { POST as createToken, GET as listTokens } from "../../app/api/tokens/route";
-import { callRoute, TEST_ORIGIN } from "../../test/http-client";
-import { signedInUser } from "../../test/principals";
-import { resetDatabase } from "../../test/reset-database";
-import { prisma } from "../db/prisma";
+import { prisma } from "../../../lib/db/prisma";
+import { callRoute, TEST_ORIGIN } from "../../../test/http-client";
+import { signedInUser } from "../../../test/principals";
+import { resetDatabase } from "../../../test/reset-database";
+import { GET as me } from "../me/route";
+import { DELETE as revokeToken } from "./[id]/route";
+import { POST as createToken, GET as listTokens } from "./route";
 
 beforeEach(resetDatabase);
 

@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { hasRole, ROLES, type Role } from "../../lib/auth/roles";
+import type { Access, NextRouteHandler } from "../../lib/http/define-route";
 import { callRoute, TEST_ORIGIN } from "../../test/http-client";
 import { apiTokenFor, signedInUser } from "../../test/principals";
 import { resetDatabase } from "../../test/reset-database";
-import { hasRole, ROLES, type Role } from "../auth/roles";
-import type { Access, NextRouteHandler } from "./define-route";
 
 /**
  * Every API route and method with the least role it admits. A new route fails this test until it is
@@ -41,7 +41,7 @@ const EXPECTED: Record<string, Access> = {
 
 const LOGOUT = "POST /api/auth/logout";
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-const apiDir = path.resolve(import.meta.dirname, "../../app/api");
+const apiDir = path.resolve(import.meta.dirname);
 
 type RouteCase = { key: string; method: string; route: string; handler: NextRouteHandler };
 

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { GET as me } from "../../app/api/me/route";
-import { POST as createToken, GET as listTokens } from "../../app/api/tokens/route";
-import { PATCH as patchUser } from "../../app/api/users/[id]/route";
-import { POST as createUserRoute, GET as listUsers } from "../../app/api/users/route";
-import { callRoute, TEST_ORIGIN } from "../../test/http-client";
-import { signedInUser, TEST_PASSWORD } from "../../test/principals";
-import { resetDatabase } from "../../test/reset-database";
-import { createApiToken } from "./api-tokens";
+import { createApiToken } from "../../../lib/auth/api-tokens";
+import { callRoute, TEST_ORIGIN } from "../../../test/http-client";
+import { signedInUser, TEST_PASSWORD } from "../../../test/principals";
+import { resetDatabase } from "../../../test/reset-database";
+import { GET as me } from "../me/route";
+import { PATCH as patchUser } from "../users/[id]/route";
+import { POST as createUserRoute, GET as listUsers } from "../users/route";
+import { POST as createToken, GET as listTokens } from "./route";
 
 beforeEach(resetDatabase);
 

@@ -1,0 +1,61 @@
+import type { DepthSnapshot } from "../market-data-types";
+import { createVenueCounters } from "../venue-counters";
+import { VenueConfigError } from "../venue-errors";
+import type { CancelOrderResult, PlaceOrderHooks, PlaceOrderResult, VenuePort } from "../venue-port";
+import type { PlaceOrderRequest, VenueOrder } from "../venue-types";
+
+type Handler<A extends unknown[], R> = (...args: A) => Promise<R>;
+
+const unsupported = (what: string) => async () => {
+  throw new VenueConfigError(`the in-memory venue does not ${what}`);
+};
+
+/**
+ * A VenuePort for unit tests of the domain's decisions: every call a test scripts is a function it
+ * passes in; everything else refuses. Calls are recorded in `calls`.
+ */
+export class InMemoryVenue implements VenuePort {
+  readonly venue = "memory";
+  readonly calls: string[] = [];
+  placeOrderHandler: Handler<[PlaceOrderRequest, PlaceOrderHooks | undefined], PlaceOrderResult> =
+    unsupported("place orders");
+  cancelOrderHandler: Handler<[{ symbol: string; clientOrderId?: string }], CancelOrderResult> =
+    unsupported("cancel orders");
+  lookupHandler: Handler<[{ symbol: string; clientOrderId: string }], VenueOrder | null> =
+    unsupported("look orders up");
+  depthHandler: Handler<[{ symbol: string; limit?: number }], DepthSnapshot> = unsupported("serve books");
+  windowMs = 4_000;
+
+  placeOrder(request: PlaceOrderRequest, hooks?: PlaceOrderHooks) {
+    this.calls.push(`placeOrder ${request.clientOrderId}`);
+    return this.placeOrderHandler(request, hooks);
+  }
+  executionWindowMs() {
+    return this.windowMs;
+  }
+  cancelOrder(request: { symbol: string; clientOrderId?: string }) {
+    this.calls.push(`cancelOrder ${request.clientOrderId}`);
+    return this.cancelOrderHandler(request);
+  }
+  fetchOrderByClientId(options: { symbol: string; clientOrderId: string }) {
+    this.calls.push(`fetchOrderByClientId ${options.clientOrderId}`);
+    return this.lookupHandler(options);
+  }
+  fetchDepthSnapshot(options: { symbol: string; limit?: number }) {
+    this.calls.push(`fetchDepthSnapshot ${options.symbol}`);
+    return this.depthHandler(options);
+  }
+  loadInstruments = unsupported("list instruments");
+  fetchOpenOrders = unsupported("list open orders");
+  fetchTradesSince = unsupported("list trades");
+  fetchBalances = unsupported("list balances");
+  watchOrderBook = (): AsyncIterable<never> => ({
+    [Symbol.asyncIterator]: () => ({ next: unsupported("stream books") }),
+  });
+  watchDepthDiffs = this.watchOrderBook;
+  watchPublicTrades = this.watchOrderBook;
+  watchOwnOrders = this.watchOrderBook;
+  checkHealth = unsupported("check health");
+  getCounters = () => createVenueCounters();
+  close = async () => {};
+}
