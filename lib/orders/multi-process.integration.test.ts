@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type OrderTestHarness, resetSim, startOrderTestHarness } from "../../test/order-test-harness";
 import { type RouteServer, spawnRouteServer } from "../../test/spawn-route-server";
 import { prisma } from "../db/prisma";
+import { rawEnvironment, requireDatabaseUrl } from "../env";
 import { presentOutcome } from "../http/present-outcome";
 import { simControl, sleep } from "../venue/testing/sim-test-helpers";
 import { sweepOrders } from "./sweep-orders";
@@ -14,10 +15,10 @@ const body = { symbol: "BTC/USDT", side: "buy", type: "limit", quantity: "0.001"
 
 const start = async (env: Record<string, string> = {}) => {
   const server = await spawnRouteServer({
-    DATABASE_URL: process.env.DATABASE_URL as string,
+    DATABASE_URL: requireDatabaseUrl(),
     SIM_PORT: String(h.sim.port),
     VENUE: "sim",
-    LOG_LEVEL: process.env.ROUTE_SERVER_LOG ?? "silent",
+    LOG_LEVEL: rawEnvironment().ROUTE_SERVER_LOG ?? "silent",
     ...env,
   });
   servers.push(server);
