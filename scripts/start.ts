@@ -15,6 +15,7 @@ import { applySecurityHeaders } from "./lib/apply-security-headers";
 import { buildIsStale, runNextBuild } from "./lib/build-if-needed";
 import { compressPagesAndAssets } from "./lib/compress-pages-and-assets";
 import { lockDataDir } from "./lib/data-dir-lock";
+import { refuseUnknownMethod } from "./lib/refuse-unknown-methods";
 import { type SimProcess, startSimProcess } from "./lib/sim-process";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -124,7 +125,9 @@ async function main() {
       delete req.headers["x-forwarded-proto"];
     }
     applySecurityHeaders(req, res, dev);
-    compress(req, res, () => void handle(req, res));
+    void refuseUnknownMethod(req, res, { port: config.PORT }).then((refused) => {
+      if (!refused) compress(req, res, () => void handle(req, res));
+    });
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());
   await new Promise<void>((resolve, reject) => {

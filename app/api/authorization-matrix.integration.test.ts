@@ -55,7 +55,9 @@ async function discoverRoutes(): Promise<RouteCase[]> {
     const module = (await import(path.join(apiDir, file))) as Record<string, NextRouteHandler>;
     for (const method of METHODS) {
       const handler = module[method];
-      if (handler) cases.push({ key: `${method} ${route}`, method, route, handler });
+      // Methods a route does not define answer 405 (other-methods.ts), for everyone alike.
+      if (handler && !(handler as { refusesMethod?: boolean }).refusesMethod)
+        cases.push({ key: `${method} ${route}`, method, route, handler });
     }
   }
   return cases;

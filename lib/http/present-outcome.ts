@@ -60,6 +60,15 @@ function presentOrderOutcome(outcome: OrderOutcome): PresentedAnswer {
       });
       return { status: 409, body: JSON.stringify({ ...problem, order }) };
     }
+    case "order_state_unknown": {
+      const problem = problemBody({
+        status: 409,
+        code: "order_state_unknown",
+        detail: `The venue does not know this order, which Tally holds as ${outcome.order.status}; reconciliation will settle it`,
+        requestId: outcome.requestId ?? undefined,
+      });
+      return { status: 409, body: JSON.stringify({ ...problem, order: outcome.order }) };
+    }
   }
 }
 

@@ -17,12 +17,13 @@ export function sseResponse(body: ReadableStream<Uint8Array>): Response {
  * EventSource always sends `Accept: text/event-stream`; anything else asking for a never-ending
  * stream is almost certainly a mistake (and would hang a plain HTTP client), so it gets 406.
  */
-export function notAnEventStreamRequest(request: Request): Response | undefined {
+export function notAnEventStreamRequest(request: Request, requestId: string): Response | undefined {
   const accept = request.headers.get("accept") ?? "";
   if (/text\/event-stream/i.test(accept)) return undefined;
   return problemResponse({
     status: 406,
     code: "event_stream_required",
     detail: "This is a Server-Sent Events stream: send Accept: text/event-stream",
+    requestId,
   });
 }

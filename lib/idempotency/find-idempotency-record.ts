@@ -10,6 +10,15 @@ type Row = ClaimedRecord & {
 };
 
 /**
+ * When to retry a request whose key is still being worked on: about as long again as it has run so
+ * far (1 s while it is young), never past its lease.
+ */
+export function retryAfterInProgress(options: { ageMs: number; leaseLeftMs: number }): number {
+  const expected = Math.ceil(Math.max(0, options.ageMs) / 1000);
+  return Math.max(1, Math.min(expected, Math.ceil(options.leaseLeftMs / 1000)));
+}
+
+/**
  * What the caller's key holds right now. Expired records count as absent; lease times are compared
  * with the database clock so every app instance agrees.
  */
@@ -27,7 +36,10 @@ export async function findIdempotencyRecord(options: { request: KeyedRequest }):
     return { kind: "replay", outcome: JSON.parse(row.outcome) as StoredOutcome };
   }
   const leftMs = row.leaseExpiresAt.getTime() - row.now.getTime();
-  if (leftMs > 0) return { kind: "in_progress", retryAfterSeconds: Math.max(1, Math.ceil(leftMs / 1000)) };
+  if (leftMs > 0) {
+    const ageMs = row.now.getTime() - row.createdAt.getTime();
+    return { kind: "in_progress", retryAfterSeconds: retryAfterInProgress({ ageMs, leaseLeftMs: leftMs }) };
+  }
   return {
     kind: "stale",
     record: {

@@ -19,5 +19,8 @@ export async function applyCancelOutcome(options: {
   let order = await lockOrder({ tx, by: { id: options.orderId } });
   if (!order) throw new Error(`order ${options.orderId} vanished`);
   if (venueOrder) order = await applyVenueOrder({ tx, order, venueOrder, eventType: "cancel" });
-  return { order, outcome: cancelOutcome({ order, requestId: options.requestId }) };
+  return {
+    order,
+    outcome: cancelOutcome({ order, venueKnowsIt: venueOrder !== null, requestId: options.requestId }),
+  };
 }

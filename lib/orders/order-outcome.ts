@@ -13,7 +13,9 @@ export type OrderOutcome =
   | { kind: "order_placed"; order: OrderView; requestId: string | null }
   | { kind: "batch_placed"; orders: OrderView[]; requestId: string | null }
   | { kind: "order_canceled"; order: OrderView }
-  | { kind: "order_not_cancelable"; order: OrderView; requestId: string | null };
+  | { kind: "order_not_cancelable"; order: OrderView; requestId: string | null }
+  /** We hold the order as live but the venue does not know it: reconciliation settles it. */
+  | { kind: "order_state_unknown"; order: OrderView; requestId: string | null };
 
 export function placementOutcome(options: {
   orders: Order[];
@@ -28,10 +30,20 @@ export function placementOutcome(options: {
   return { kind: "order_placed", order, requestId };
 }
 
-/** After the venue's answer: canceled, or not cancelable (it filled or expired first, or never reached the venue). */
-export function cancelOutcome(options: { order: Order; requestId?: string }): OrderOutcome {
-  if (options.order.status === "canceled")
-    return { kind: "order_canceled", order: toOrderView(options.order) };
+/**
+ * After the venue's answer: canceled; not cancelable (it filled or expired first, or never reached
+ * the venue); or, when the venue knows nothing of an order we hold as live, its state is unknown.
+ */
+export function cancelOutcome(options: {
+  order: Order;
+  venueKnowsIt: boolean;
+  requestId?: string;
+}): OrderOutcome {
+  const { order } = options;
+  if (order.status === "canceled") return { kind: "order_canceled", order: toOrderView(order) };
+  if (!options.venueKnowsIt && (order.status === "open" || order.status === "partially_filled")) {
+    return { kind: "order_state_unknown", order: toOrderView(order), requestId: options.requestId ?? null };
+  }
   return notCancelableOutcome(options);
 }
 

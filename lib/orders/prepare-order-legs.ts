@@ -1,6 +1,8 @@
 import { Decimal } from "decimal.js";
 import { DomainError } from "../errors/domain-error";
 import { findInstrument } from "../instruments/find-instrument";
+import { listInstruments } from "../instruments/list-instruments";
+import { unknownSymbolMessage } from "../instruments/unknown-symbol-message";
 import type { VenuePort } from "../venue/venue-port";
 import { checkOrderFilters, type FieldError } from "./check-order-filters";
 import { getReferencePrice } from "./get-reference-price";
@@ -28,7 +30,8 @@ export async function prepareOrderLegs(options: {
     const prefix = options.batch ? `orders.${index}.` : "";
     const instrument = await findInstrument({ venue: options.venue, symbol: input.symbol });
     if (!instrument) {
-      errors.push({ field: `${prefix}symbol`, message: `unknown symbol ${input.symbol}` });
+      const known = (await listInstruments()).map((listed) => listed.symbol);
+      errors.push({ field: `${prefix}symbol`, message: unknownSymbolMessage(input.symbol, known) });
       prepared.push({ input, notionalPrice: null });
       continue;
     }

@@ -134,10 +134,15 @@ describe("send window and outcomes", () => {
       orders: [{ id: "a" }, { id: "b" }],
       requestId: null,
     });
-    expect(cancelOutcome({ order: order({ status: "filled" }), requestId: "r" })).toMatchObject({
-      kind: "order_not_cancelable",
-      requestId: "r",
-    });
-    expect(cancelOutcome({ order: order({ status: "canceled" }) }).kind).toBe("order_canceled");
+    expect(
+      cancelOutcome({ order: order({ status: "filled" }), venueKnowsIt: true, requestId: "r" }),
+    ).toMatchObject({ kind: "order_not_cancelable", requestId: "r" });
+    expect(cancelOutcome({ order: order({ status: "canceled" }), venueKnowsIt: true }).kind).toBe(
+      "order_canceled",
+    );
+    // An order we hold as open that the venue does not know: the truth is unknown, not "can no longer be canceled".
+    expect(cancelOutcome({ order: order({ status: "open" }), venueKnowsIt: false }).kind).toBe(
+      "order_state_unknown",
+    );
   });
 });

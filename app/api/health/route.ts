@@ -1,4 +1,5 @@
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -6,3 +7,5 @@ export const GET = defineRoute({
   access: "public",
   handler: async () => ({ body: { status: "ok", uptimeSeconds: Math.round(process.uptime()) } }),
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -154,6 +154,17 @@ describe("POST /api/orders/{id}/cancel", () => {
     expect(order.events.map((e) => e.toStatus)).toEqual(["pending_new", "open", "canceled"]);
   });
 
+  it("an order the venue does not know (it forgot it): 409 order_state_unknown, and the order is left as it is", async () => {
+    const placed = await post(key(), leg());
+    const id = (placed.json.order as { id: string }).id;
+    await resetSim(h.sim); // the venue no longer has the order
+    const response = await cancel(key(), id);
+    expect(response.status).toBe(409);
+    expect(response.json).toMatchObject({ code: "order_state_unknown", order: { id, status: "open" } });
+    expect(response.json.detail).toMatch(/reconciliation will settle it/);
+    expect((await detail(id)).status).toBe("open");
+  });
+
   it("404 order_not_found for an unknown id, not stored", async () => {
     const k = key();
     const missing = await cancel(k, "00000000-0000-4000-8000-000000000001");

@@ -141,6 +141,19 @@ describe("POST /api/orders", () => {
     ]);
   });
 
+  it("five concurrent requests with one key: the ones told to wait retry after 1 s, not the lease", async () => {
+    // The venue takes 300 ms, so the first request is still young when the others arrive.
+    await simControl(h.sim, "POST", "faults", { latencyMs: 300, endpoints: ["POST order"] });
+    const k = key();
+    const body = limitBuy({ price: "31500" });
+    const responses = await Promise.all(Array.from({ length: 5 }, () => post(k, body)));
+    await simControl(h.sim, "DELETE", "faults");
+    const waiting = responses.filter((r) => r.status === 409);
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(waiting).toHaveLength(4);
+    for (const r of waiting) expect(r.headers.get("retry-after")).toBe("1");
+  });
+
   it("50 concurrent identical requests with one key: one order row, one venue order, identical completed bodies", async () => {
     const k = key();
     const body = limitBuy({ price: "31000" });
@@ -217,6 +230,24 @@ describe("POST /api/orders", () => {
     }
   });
 
+  it("a bot's wrong field names and symbols are named with what it meant", async () => {
+    const { symbol: _, quantity: __, ...rest } = limitBuy();
+    const misnamed = await post(key(), { ...rest, symbol: "BTC/USDT", qty: "0.001" });
+    expect(misnamed.status).toBe(400);
+    expect(misnamed.json.errors).toEqual([
+      { field: "quantity", message: "quantity is required" },
+      { field: "qty", message: 'unknown field "qty" (did you mean "quantity"?)' },
+    ]);
+    for (const symbol of ["BTCUSDT", "BTC-USD"]) {
+      const unknown = await post(key(), limitBuy({ symbol }));
+      expect(unknown.status).toBe(400);
+      const [error] = unknown.json.errors as { field: string; message: string }[];
+      expect(error?.field).toBe("symbol");
+      expect(error?.message).toContain(`unknown symbol ${symbol} (did you mean BTC/USDT?)`);
+      expect(error?.message).toContain("ETH/USDT");
+    }
+  });
+
   it("validation failure is not stored: the corrected retry with the same key succeeds", async () => {
     const k = key();
     const bad = await post(k, limitBuy({ price: "43250.505", quantity: "0.000015" }));
@@ -237,7 +268,9 @@ describe("POST /api/orders", () => {
     ]);
     const unknown = await post(k, limitBuy({ symbol: "NOPE/USDT" }));
     expect(unknown.status).toBe(400);
-    expect(unknown.json.errors).toEqual([{ field: "symbol", message: "unknown symbol NOPE/USDT" }]);
+    expect(unknown.json.errors).toEqual([
+      { field: "symbol", message: "unknown symbol NOPE/USDT; instruments: BTC/USDT, ETH/USDT, SOL/USDT" },
+    ]);
     const small = await post(k, limitBuy({ quantity: "0.0001", price: "40000" }));
     expect(small.json.errors).toEqual([
       { field: "quantity", message: "quantity x price must be at least the minimum notional 5" },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { OrderStatus } from "@/lib/db/generated/prisma/enums";
 import { defineRoute } from "@/lib/http/define-route";
 import { idempotentResponse } from "@/lib/http/idempotent-response";
+import { otherMethods } from "@/lib/http/other-methods";
 import { listOrders } from "@/lib/orders/list-orders";
 import { orderInputSchema } from "@/lib/orders/order-input-schema";
 import { placeOrder } from "@/lib/orders/place-order";
@@ -66,3 +67,5 @@ export const POST = defineRoute({
       }),
     ),
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

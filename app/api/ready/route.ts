@@ -1,5 +1,6 @@
 import { checkReadiness } from "@/lib/health/check-readiness";
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/other-methods";
 import { appServices } from "@/lib/runtime/app-services";
 
 export const dynamic = "force-dynamic";
@@ -12,3 +13,5 @@ export const GET = defineRoute({
     return { status: readiness.status === "ok" ? 200 : 503, body: readiness };
   },
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -71,6 +71,11 @@ describe("GET /api/stream/orderbook", () => {
       accept: "application/json",
     }).response;
     expect(notSse.status).toBe(406);
+    expect(await notSse.json()).toMatchObject({
+      title: "Not Acceptable",
+      code: "event_stream_required",
+      requestId: notSse.headers.get("x-request-id"),
+    });
   });
 
   it("sends a snapshot then contiguous updates that rebuild the server's book; Last-Event-ID gets a fresh snapshot", async () => {

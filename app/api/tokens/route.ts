@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
 import { ROLES } from "@/lib/auth/roles";
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const GET = defineRoute({
   access: "risk",
@@ -18,3 +19,5 @@ export const POST = defineRoute({
     return { status: 201, body: { id: apiToken.id, token, apiToken } };
   },
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { createUser, listUsers } from "@/lib/auth/users";
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const GET = defineRoute({
   access: "risk",
@@ -25,3 +26,5 @@ export const POST = defineRoute({
     body: { user: await createUser({ ...body, actor: principal, ip, requestId }) },
   }),
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -3,6 +3,7 @@ import { login } from "@/lib/auth/login";
 import { SESSION_COOKIE } from "@/lib/auth/session-policy";
 import { isHttps, serializeSessionCookie } from "@/lib/http/cookies";
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 const body = z.object({
   username: z.string().trim().min(1, "required").max(64),
@@ -33,3 +34,5 @@ export const POST = defineRoute({
     };
   },
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

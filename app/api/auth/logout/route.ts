@@ -2,6 +2,7 @@ import { logout } from "@/lib/auth/logout";
 import { SESSION_COOKIE } from "@/lib/auth/session-policy";
 import { isHttps, serializeSessionCookie } from "@/lib/http/cookies";
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const POST = defineRoute({
   access: "viewer",
@@ -19,3 +20,5 @@ export const POST = defineRoute({
     });
   },
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { principalScope } from "@/lib/auth/principal";
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/other-methods";
 import { presentOutcome } from "@/lib/http/present-outcome";
 import { getIdempotencyOutcome } from "@/lib/idempotency/get-idempotency-outcome";
 
@@ -25,3 +26,5 @@ export const GET = defineRoute({
     };
   },
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

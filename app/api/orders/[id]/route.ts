@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/other-methods";
 import { getOrderOrThrow } from "@/lib/orders/get-order-or-throw";
 
 const params = z.object({ id: z.uuid("must be an order id") });
@@ -9,3 +10,5 @@ export const GET = defineRoute({
   params,
   handler: async ({ params }) => ({ body: { order: await getOrderOrThrow({ id: params.id }) } }),
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

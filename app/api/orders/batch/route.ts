@@ -1,5 +1,6 @@
 import { defineRoute } from "@/lib/http/define-route";
 import { idempotentResponse } from "@/lib/http/idempotent-response";
+import { otherMethods } from "@/lib/http/other-methods";
 import { batchInputSchema } from "@/lib/orders/order-input-schema";
 import { placeOrderBatch } from "@/lib/orders/place-order-batch";
 import { appServices } from "@/lib/runtime/app-services";
@@ -20,3 +21,5 @@ export const POST = defineRoute({
       }),
     ),
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -1,4 +1,5 @@
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/other-methods";
 import { notAnEventStreamRequest, sseResponse } from "@/lib/http/sse-response";
 import { openOrderbookStream } from "@/lib/marketdata/open-orderbook-stream";
 import { orderbookStreamQuerySchema } from "@/lib/marketdata/orderbook-stream-protocol";
@@ -10,8 +11,8 @@ export const runtime = "nodejs";
 export const GET = defineRoute({
   access: "viewer",
   query: orderbookStreamQuerySchema,
-  handler: async ({ request, query }) => {
-    const refused = notAnEventStreamRequest(request);
+  handler: async ({ request, requestId, query }) => {
+    const refused = notAnEventStreamRequest(request, requestId);
     if (refused) return refused;
     const stream = await openOrderbookStream({
       hub: appServices().bookHub,
@@ -22,3 +23,5 @@ export const GET = defineRoute({
     return sseResponse(stream.readable);
   },
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

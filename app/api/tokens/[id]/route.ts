@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { revokeApiToken } from "@/lib/auth/api-tokens";
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 const params = z.object({ id: z.uuid("must be a token id") });
 
@@ -11,3 +12,5 @@ export const DELETE = defineRoute({
     body: { apiToken: await revokeApiToken({ id: params.id, actor: principal, ip, requestId }) },
   }),
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, OPTIONS } = otherMethods({ DELETE });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { updateUser } from "@/lib/auth/users";
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 const params = z.object({ id: z.uuid("must be a user id") });
 const body = z
@@ -17,3 +18,5 @@ export const PATCH = defineRoute({
     body: { user: await updateUser({ id: params.id, ...body, actor: principal, ip, requestId }) },
   }),
 });
+
+export const { GET, HEAD, POST, PUT, DELETE, OPTIONS } = otherMethods({ PATCH });

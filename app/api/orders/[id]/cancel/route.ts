@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/http/define-route";
 import { idempotentResponse } from "@/lib/http/idempotent-response";
+import { otherMethods } from "@/lib/http/other-methods";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { appServices } from "@/lib/runtime/app-services";
 
@@ -22,3 +23,5 @@ export const POST = defineRoute({
       }),
     ),
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });
