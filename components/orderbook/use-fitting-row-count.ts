@@ -11,10 +11,9 @@ export function useFittingRowCount(
   rowCount: number,
 ): number | null {
   const [fitting, setFitting] = useState<number | null>(null);
-  const hasRows = rowCount > 0;
   useEffect(() => {
     const element = container.current;
-    if (!element || !hasRows) return;
+    if (!element || rowCount === 0) return;
     const measure = () => {
       const row = element.querySelector("tbody tr");
       if (!row) return;
@@ -26,6 +25,6 @@ export function useFittingRowCount(
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [container, hasRows]);
+  }, [container, rowCount]);
   return fitting;
 }
