@@ -21,7 +21,7 @@ function OrderSummary({ order: answered }: { order: OrderView }) {
   return (
     <>
       {" "}
-      {describeOrder(order, format)},{" "}
+      {describeOrder(order, format)}, {order.status === answered.status ? "" : "now "}
       <span data-testid="ticket-order-status">{STATUS_LABELS[order.status]}</span>
       {filled ? ` (filled ${format.quantity(order.symbol, order.filledQuantity)})` : ""}.{" "}
       <span className="muted">Order ID</span> <code data-testid="ticket-order-id">{order.id}</code>{" "}
