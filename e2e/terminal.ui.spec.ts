@@ -128,8 +128,10 @@ test("the trades tape shows whole rows and the depth chart its last price label"
       if (box.top < scroll.bottom && box.bottom > scroll.bottom + 0.5)
         problems.push(`tape row ${box.top}-${box.bottom} cut at ${scroll.bottom}`);
     }
-    const chart = document.querySelector(".depth-chart-plot")!.getBoundingClientRect();
-    for (const label of document.querySelectorAll(".recharts-xAxis .recharts-cartesian-axis-tick-value")) {
+    const chart = document.querySelector('[role=img][aria-label^="Depth chart"]')!.getBoundingClientRect();
+    const labels = document.querySelectorAll('[class*="xAxis"] .recharts-cartesian-axis-tick-value');
+    if (labels.length === 0) problems.push("no price labels on the depth chart");
+    for (const label of labels) {
       const box = label.getBoundingClientRect();
       if (box.right > chart.right + 0.5 || box.left < chart.left - 0.5)
         problems.push(
@@ -208,5 +210,5 @@ test("the Orders page shows who placed an order, copies its id and opens its eve
   await expect(page.getByTestId("order-status")).toHaveText("filled", { timeout: 15_000 });
   await expect(page.getByRole("table", { name: "Fills" }).getByRole("row").nth(1)).toBeVisible();
   await expect(page.getByRole("table", { name: "Order events" }).getByRole("row").nth(1)).toBeVisible();
-  await expect(page.getByText(TRADER, { exact: true })).toBeVisible();
+  await expect(page.getByRole("main").getByText(TRADER, { exact: true })).toBeVisible();
 });

@@ -15,11 +15,15 @@ export function useFittingRowCount(
     const element = container.current;
     if (!element || rowCount === 0) return;
     const measure = () => {
-      const row = element.querySelector("tbody tr");
-      if (!row) return;
-      const header = element.querySelector("thead")?.getBoundingClientRect().height ?? 0;
-      const rowHeight = row.getBoundingClientRect().height;
-      if (rowHeight > 0) setFitting(Math.max(1, Math.floor((element.clientHeight - header) / rowHeight)));
+      const rows = element.querySelectorAll("tbody tr");
+      const first = rows[0]?.getBoundingClientRect();
+      const last = rows[rows.length - 1]?.getBoundingClientRect();
+      if (!first || !last) return;
+      // The mean of the rows shown, in fractional pixels: collapsed borders make the first row
+      // shorter than the rest, and a rounded height would let the last row overhang.
+      const rowHeight = (last.bottom - first.top) / rows.length;
+      const available = element.getBoundingClientRect().bottom - first.top - 1;
+      if (rowHeight > 0) setFitting(Math.max(1, Math.floor(available / rowHeight)));
     };
     measure();
     const observer = new ResizeObserver(measure);

@@ -34,8 +34,8 @@ describe("who placed an order", () => {
       headers: { origin: TEST_ORIGIN, "idempotency-key": `placed-by-user-${Date.now()}` },
     });
     expect(byUser.status).toBe(201);
-    const tokenOrderId = byToken.json.order.id as string;
-    const userOrderId = byUser.json.order.id as string;
+    const tokenOrderId = (byToken.json.order as { id: string }).id;
+    const userOrderId = (byUser.json.order as { id: string }).id;
 
     const list = await callRoute(listRoute, { path: "/api/orders", token: h.token });
     const placedBy = new Map(
@@ -57,7 +57,7 @@ describe("who placed an order", () => {
       params: { id: userOrderId },
       token: h.token,
     });
-    expect(detail.json.order.placedBy).toEqual({
+    expect((detail.json.order as { placedBy: unknown }).placedBy).toEqual({
       kind: "user",
       id: trader.user.id,
       name: trader.user.username,
