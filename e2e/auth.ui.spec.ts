@@ -108,6 +108,10 @@ test("a risk operator creates a user and an API token from the admin page", asyn
   const me = await bot.get("/api/me");
   expect(await me.json()).toMatchObject({ kind: "token", role: "viewer" });
   await page.getByRole("button", { name: "Revoke e2e-bot" }).click();
+  await page
+    .getByRole("dialog", { name: "Revoke token e2e-bot?" })
+    .getByRole("button", { name: "Revoke" })
+    .click();
   await expect(page.getByRole("button", { name: "Revoke e2e-bot" })).toHaveCount(0);
   expect((await bot.get("/api/me")).status()).toBe(401);
   await bot.dispose();

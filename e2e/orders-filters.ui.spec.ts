@@ -49,7 +49,7 @@ async function cancelOrder(order: PlacedOrder) {
 
 const ordersTable = (page: Page) => page.getByRole("table", { name: "Orders" });
 /** The Quantity column (6th) of the listed orders, top to bottom. */
-const shownQuantities = (page: Page) => ordersTable(page).locator("tbody tr td:nth-child(6)");
+const shownQuantities = (page: Page) => ordersTable(page).locator("tbody tr td:nth-child(7)");
 const statusBox = (page: Page, label: string) =>
   page.getByRole("group", { name: "Status" }).getByRole("checkbox", { name: label, exact: true });
 const ownOrders = (extra = "") =>

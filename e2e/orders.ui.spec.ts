@@ -7,6 +7,8 @@ const TRADER = "e2e-orders-trader";
 const VIEWER = "e2e-orders-viewer";
 // Far below the market (the simulator trades BTC around 60000), so every order rests open.
 const RESTING_PRICE = "30000";
+/** The same price as every table and button shows it: by the instrument's tick of 0.01. */
+const RESTING_PRICE_SHOWN = "30000.00";
 
 const usedQuantities = new Set<string>();
 /** A quantity no other order in this run has, so counts in the blotter and at the venue are unambiguous. */
@@ -78,7 +80,9 @@ async function expectExactlyOneOrder(page: Page, quantity: string) {
 
 /** Cancels what a test left open through the UI, so resting orders never pile up against the per-symbol limit. */
 async function cancelFromBlotter(page: Page, quantity: string) {
-  await page.getByRole("button", { name: `Cancel buy ${quantity} BTC/USDT at ${RESTING_PRICE}` }).click();
+  await page
+    .getByRole("button", { name: `Cancel buy ${quantity} BTC/USDT at ${RESTING_PRICE_SHOWN}` })
+    .click();
   await expect(rowsWithQuantity(page, "open", quantity)).toHaveCount(0);
   await expect(rowsWithQuantity(page, "recent", quantity)).toContainText(["canceled"]);
   await expect

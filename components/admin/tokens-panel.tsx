@@ -1,8 +1,12 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/problem";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { CopyButton } from "../ui/copy-button";
+import { Field } from "../ui/field";
+import { validateNewToken } from "./user-form-validation";
 
 type Token = {
   id: string;
@@ -23,6 +27,9 @@ export function TokensPanel() {
   });
   const [issued, setIssued] = useState<{ name: string; token: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | undefined>(undefined);
+  const [toRevoke, setToRevoke] = useState<Token | null>(null);
+  const idPrefix = useId();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["tokens"] });
 
   const create = useMutation({
@@ -40,8 +47,14 @@ export function TokensPanel() {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const name = String(form.get("name") ?? "");
+    const name = String(form.get("name") ?? "").trim();
     setError(null);
+    const local = validateNewToken({ name });
+    setNameError(local.name);
+    if (local.name) {
+      formElement.querySelector<HTMLElement>('[name="name"]')?.focus();
+      return;
+    }
     try {
       const result = await create.mutateAsync({ name, role: String(form.get("role") ?? "viewer") });
       setIssued({ name, token: result.token });
@@ -59,7 +72,10 @@ export function TokensPanel() {
           <p>
             Token <strong>{issued.name}</strong> created. Copy it now: it will not be shown again.
           </p>
-          <code data-testid="issued-token">{issued.token}</code>
+          <p className="issued-token">
+            <code data-testid="issued-token">{issued.token}</code>{" "}
+            <CopyButton value={issued.token} label={`Copy the secret of token ${issued.name}`} />
+          </p>
         </div>
       )}
       <table className="table">
@@ -93,7 +109,7 @@ export function TokensPanel() {
                     type="button"
                     className="button small danger"
                     disabled={revoke.isPending}
-                    onClick={() => revoke.mutate(token.id)}
+                    onClick={() => setToRevoke(token)}
                   >
                     Revoke {token.name}
                   </button>
@@ -103,19 +119,23 @@ export function TokensPanel() {
           ))}
         </tbody>
       </table>
-      <form className="inline-form" onSubmit={onCreate} aria-label="Create API token">
-        <label className="field">
-          <span>Token name</span>
-          <input name="name" required autoComplete="off" />
-        </label>
-        <label className="field">
-          <span>Token role</span>
-          <select name="role" defaultValue="viewer">
+      <form className="inline-form" onSubmit={onCreate} noValidate aria-label="Create API token">
+        <Field id={`${idPrefix}-name`} label="Token name" error={nameError}>
+          <input
+            id={`${idPrefix}-name`}
+            name="name"
+            autoComplete="off"
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={`${idPrefix}-name-error`}
+          />
+        </Field>
+        <Field id={`${idPrefix}-role`} label="Token role" error={undefined}>
+          <select id={`${idPrefix}-role`} name="role" defaultValue="viewer">
             <option value="viewer">viewer</option>
             <option value="trader">trader</option>
             <option value="risk">risk</option>
           </select>
-        </label>
+        </Field>
         <button type="submit" className="button primary" disabled={create.isPending}>
           Create token
         </button>
@@ -123,6 +143,21 @@ export function TokensPanel() {
       <div role="alert" className="form-error">
         {error}
       </div>
+      {toRevoke && (
+        <ConfirmDialog
+          title={`Revoke token ${toRevoke.name}?`}
+          confirmLabel="Revoke"
+          onCancel={() => setToRevoke(null)}
+          onConfirm={() => {
+            setToRevoke(null);
+            setError(null);
+            revoke.mutate(toRevoke.id);
+          }}
+        >
+          Every script or webhook using {toRevoke.name} ({toRevoke.prefix}…) is refused from now on. This
+          cannot be undone.
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

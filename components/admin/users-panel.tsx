@@ -1,10 +1,19 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/problem";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { Field } from "../ui/field";
+import { fieldErrorsFrom, type NewUserField, validateNewUser } from "./user-form-validation";
 
 type User = { id: string; username: string; role: string; disabled: boolean; createdAt: string };
+
+const ROLES = ["viewer", "trader", "risk"] as const;
+const FIELDS: readonly NewUserField[] = ["username", "password"];
+
+const describeError = (caught: unknown) =>
+  caught instanceof ApiError ? caught.problem.detail : String(caught);
 
 export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const queryClient = useQueryClient();
@@ -13,35 +22,68 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
     queryFn: () => apiFetch<{ users: User[] }>("/api/users").then((r) => r.users),
   });
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<NewUserField, string>>>({});
+  const [toDisable, setToDisable] = useState<User | null>(null);
+  const idPrefix = useId();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["users"] });
 
   const create = useMutation({
     mutationFn: (input: { username: string; password: string; role: string }) =>
       apiFetch("/api/users", { method: "POST", json: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["users"] }),
+    onSuccess: refresh,
   });
   const update = useMutation({
-    mutationFn: ({ id, disabled }: { id: string; disabled: boolean }) =>
-      apiFetch(`/api/users/${id}`, { method: "PATCH", json: { disabled } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["users"] }),
-    onError: (caught) => setError(caught instanceof ApiError ? caught.problem.detail : String(caught)),
+    mutationFn: ({ id, ...patch }: { id: string; disabled?: boolean; role?: string }) =>
+      apiFetch(`/api/users/${id}`, { method: "PATCH", json: patch }),
+    onSuccess: refresh,
   });
+
+  async function change(user: User, patch: { disabled?: boolean; role?: string }, done: string) {
+    setError(null);
+    setNotice(null);
+    try {
+      await update.mutateAsync({ id: user.id, ...patch });
+      setNotice(done);
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  }
 
   async function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
+    const values = {
+      username: String(form.get("username") ?? "").trim(),
+      password: String(form.get("password") ?? ""),
+      role: String(form.get("role") ?? "viewer"),
+    };
     setError(null);
+    setNotice(null);
+    const local = validateNewUser(values);
+    setFieldErrors(local);
+    const first = FIELDS.find((field) => local[field]);
+    if (first) {
+      formElement.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
     try {
-      await create.mutateAsync({
-        username: String(form.get("username") ?? ""),
-        password: String(form.get("password") ?? ""),
-        role: String(form.get("role") ?? "viewer"),
-      });
+      await create.mutateAsync(values);
+      setNotice(`User ${values.username} created with role ${values.role}.`);
       formElement.reset();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.problem.detail : String(caught));
+      if (caught instanceof ApiError) setFieldErrors(fieldErrorsFrom(caught.problem.errors, FIELDS));
+      setError(describeError(caught));
     }
   }
+
+  const control = (field: NewUserField) => ({
+    id: `${idPrefix}-${field}`,
+    name: field,
+    "aria-invalid": fieldErrors[field] ? true : undefined,
+    "aria-describedby": `${idPrefix}-${field}-error`,
+  });
 
   return (
     <section className="panel" aria-labelledby="users-title">
@@ -61,15 +103,42 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
           {users.data?.map((user) => (
             <tr key={user.id}>
               <td>{user.username}</td>
-              <td>{user.role}</td>
+              <td>
+                {user.id === currentUserId ? (
+                  user.role
+                ) : (
+                  <select
+                    aria-label={`Role of ${user.username}`}
+                    value={user.role}
+                    disabled={update.isPending}
+                    onChange={(event) =>
+                      void change(
+                        user,
+                        { role: event.target.value },
+                        `${user.username} is now ${event.target.value}; their sessions have ended.`,
+                      )
+                    }
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {role}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </td>
               <td>{user.disabled ? "disabled" : "active"}</td>
               <td>
                 {user.id !== currentUserId && (
                   <button
                     type="button"
-                    className="button small"
+                    className={user.disabled ? "button small" : "button small danger"}
                     disabled={update.isPending}
-                    onClick={() => update.mutate({ id: user.id, disabled: !user.disabled })}
+                    onClick={() =>
+                      user.disabled
+                        ? void change(user, { disabled: false }, `${user.username} is enabled.`)
+                        : setToDisable(user)
+                    }
                   >
                     {user.disabled ? `Enable ${user.username}` : `Disable ${user.username}`}
                   </button>
@@ -79,30 +148,46 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
           ))}
         </tbody>
       </table>
-      <form className="inline-form" onSubmit={onCreate} aria-label="Create user">
-        <label className="field">
-          <span>New username</span>
-          <input name="username" required autoComplete="off" />
-        </label>
-        <label className="field">
-          <span>New password</span>
-          <input name="password" type="password" required minLength={12} autoComplete="new-password" />
-        </label>
-        <label className="field">
-          <span>New user role</span>
-          <select name="role" defaultValue="viewer">
-            <option value="viewer">viewer</option>
-            <option value="trader">trader</option>
-            <option value="risk">risk</option>
+      <form className="inline-form" onSubmit={onCreate} noValidate aria-label="Create user">
+        <Field id={`${idPrefix}-username`} label="New username" error={fieldErrors.username}>
+          <input {...control("username")} autoComplete="off" />
+        </Field>
+        <Field id={`${idPrefix}-password`} label="New password" error={fieldErrors.password}>
+          <input {...control("password")} type="password" autoComplete="new-password" />
+        </Field>
+        <Field id={`${idPrefix}-role`} label="New user role" error={undefined}>
+          <select id={`${idPrefix}-role`} name="role" defaultValue="viewer">
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {role}
+              </option>
+            ))}
           </select>
-        </label>
+        </Field>
         <button type="submit" className="button primary" disabled={create.isPending}>
           Create user
         </button>
       </form>
+      <div role="status" className="form-ok" data-testid="users-notice">
+        {notice}
+      </div>
       <div role="alert" className="form-error">
         {error}
       </div>
+      {toDisable && (
+        <ConfirmDialog
+          title={`Disable ${toDisable.username}?`}
+          confirmLabel="Disable"
+          onCancel={() => setToDisable(null)}
+          onConfirm={() => {
+            const user = toDisable;
+            setToDisable(null);
+            void change(user, { disabled: true }, `${user.username} is disabled: their sessions have ended.`);
+          }}
+        >
+          {toDisable.username} can no longer sign in, and their open sessions end.
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

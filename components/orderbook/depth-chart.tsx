@@ -24,11 +24,17 @@ export function DepthChart() {
   return (
     <figure className="depth-chart">
       <figcaption className="depth-chart-title">Depth</figcaption>
-      <div role="img" aria-label={`Depth chart of ${symbol}`} aria-describedby={summaryId}>
-        <ResponsiveContainer width="100%" height={200}>
+      <div
+        className="depth-chart-plot"
+        role="img"
+        aria-label={`Depth chart of ${symbol}`}
+        aria-describedby={summaryId}
+      >
+        <ResponsiveContainer width="100%" height="100%">
           <AreaChart
             data={data?.points as object[] | undefined}
-            margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+            // the right margin leaves room for the last price label, which is centred on the edge
+            margin={{ top: 8, right: 28, bottom: 0, left: 0 }}
           >
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
             <XAxis

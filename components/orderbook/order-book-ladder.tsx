@@ -94,28 +94,31 @@ function LadderTable({
   flashAbove: number;
   onPick: (price: string) => void;
 }) {
+  // Each side scrolls on its own in the terminal layout; the asks start scrolled to the best ask.
   return (
-    <table className={`ladder-table ladder-${side}`}>
-      <caption className="sr-only">{side === "bids" ? "Bids" : "Asks"}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Price</th>
-          <th scope="col">Size</th>
-          <th scope="col">Total</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <LadderRowView
-            key={row.price}
-            row={row}
-            side={side}
-            selected={row.price === selectedPrice}
-            flash={row.changedSeq > flashAbove}
-            onPick={onPick}
-          />
-        ))}
-      </tbody>
-    </table>
+    <div className={`ladder-side ladder-side-${side}`}>
+      <table className={`ladder-table ladder-${side}`}>
+        <caption className="sr-only">{side === "bids" ? "Bids" : "Asks"}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Price</th>
+            <th scope="col">Size</th>
+            <th scope="col">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <LadderRowView
+              key={row.price}
+              row={row}
+              side={side}
+              selected={row.price === selectedPrice}
+              flash={row.changedSeq > flashAbove}
+              onPick={onPick}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

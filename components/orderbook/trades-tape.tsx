@@ -1,10 +1,11 @@
 "use client";
 
-import { memo, useMemo } from "react";
+import { memo, useMemo, useRef } from "react";
 import type { TradeFrame } from "@/lib/marketdata/orderbook-stream-protocol";
 import { commonFractionDigits, toFixedDigits } from "./decimal-format";
 import { useOrderBook } from "./order-book-context";
 import type { OrderBookState } from "./order-book-store";
+import { useFittingRowCount } from "./use-fitting-row-count";
 import { useDisplayDigits } from "./use-instruments";
 import { useThrottledOrderBook } from "./use-throttled-order-book";
 
@@ -37,11 +38,14 @@ export function TradesTape() {
       side: trade.side,
     }));
   }, [trades, digits.price, digits.size]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const fitting = useFittingRowCount(scrollRef, rows.length);
+  const shown = fitting === null ? rows : rows.slice(0, fitting);
 
   return (
     <section className="trades-tape" aria-labelledby="trades-tape-title">
       <h3 id="trades-tape-title">Recent trades</h3>
-      <div className="trades-tape-scroll">
+      <div className="trades-tape-scroll" ref={scrollRef}>
         <table className="table trades-table">
           <caption className="sr-only">Recent trades, newest first</caption>
           <thead>
@@ -53,7 +57,7 @@ export function TradesTape() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {shown.map((row) => (
               <TapeRow key={row.id} time={row.time} price={row.price} size={row.size} side={row.side} />
             ))}
           </tbody>

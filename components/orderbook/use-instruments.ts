@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/components/ui/problem";
-import { significantFractionDigits } from "./decimal-format";
+import { incrementDigits } from "@/lib/instruments/format-by-increment";
 
 export interface Instrument {
   readonly symbol: string;
@@ -30,7 +30,7 @@ export interface DisplayDigits {
 export function useDisplayDigits(symbol: string): DisplayDigits {
   const instrument = useInstruments().data?.instruments.find((candidate) => candidate.symbol === symbol);
   return {
-    price: instrument ? significantFractionDigits(instrument.tickSize) : 0,
-    size: instrument ? significantFractionDigits(instrument.lotSize) : 0,
+    price: instrument ? incrementDigits(instrument.tickSize) : 0,
+    size: instrument ? incrementDigits(instrument.lotSize) : 0,
   };
 }

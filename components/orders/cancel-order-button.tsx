@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
-import { describeOrder } from "./format-order";
+import type { CancelMessage } from "./cancel-message";
+import { describeOrder, STATUS_LABELS } from "./format-order";
 import {
   beginSubmission,
   type KeyLifecycle,
@@ -15,6 +16,7 @@ import { outcomeFromError, submissionOutcome } from "./order-outcome";
 import { ORDERS_KEY } from "./order-queries";
 import type { OrderView } from "./order-types";
 import { sendKeyedRequest } from "./send-keyed-request";
+import { useInstrumentFormat } from "./use-instrument-format";
 
 /**
  * Cancels one order. Its key lives as long as the button and is kept across every resend of the
@@ -25,7 +27,7 @@ export function CancelOrderButton({
   onResult,
 }: {
   order: OrderView;
-  onResult: (message: string | null) => void;
+  onResult: (message: CancelMessage | null) => void;
 }) {
   const queryClient = useQueryClient();
   const lifecycle = useRef<KeyLifecycle | null>(null);
@@ -41,7 +43,9 @@ export function CancelOrderButton({
     retryDelay: keyedRetryDelay,
   });
   const { mutateAsync } = cancel;
-  const label = `Cancel ${describeOrder(order)}`;
+  const format = useInstrumentFormat();
+  const described = describeOrder(order, format);
+  const label = `Cancel ${described}`;
 
   async function onClick() {
     if (!lifecycle.current) return;
@@ -51,15 +55,25 @@ export function CancelOrderButton({
     onResult(null);
     let definitive = true;
     try {
-      await mutateAsync(started.key);
+      const response = await mutateAsync(started.key);
+      const { status } = response.body.order;
+      onResult({
+        ok: true,
+        text:
+          status === "canceled"
+            ? `Canceled ${described}.`
+            : `Cancel of ${described} sent: the order is ${STATUS_LABELS[status]}.`,
+      });
     } catch (error) {
       const outcome = outcomeFromError(error);
       definitive = submissionOutcome(outcome) === "definitive";
-      onResult(
-        outcome.kind === "problem"
-          ? `Could not cancel ${describeOrder(order)}: ${outcome.problem.detail}`
-          : `No answer to the cancel of ${describeOrder(order)}: it may or may not be canceled. Press Cancel again to resend it safely.`,
-      );
+      onResult({
+        ok: false,
+        text:
+          outcome.kind === "problem"
+            ? `Could not cancel ${described}: ${outcome.problem.detail}`
+            : `No answer to the cancel of ${described}: it may or may not be canceled. Press Cancel again to resend it safely.`,
+      });
     }
     lifecycle.current = settleSubmission(
       lifecycle.current,

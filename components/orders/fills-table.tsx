@@ -1,9 +1,13 @@
+"use client";
+
 import { formatDecimal, formatTime } from "./format-order";
 import type { Fill, OrderView } from "./order-types";
+import { useInstrumentFormat } from "./use-instrument-format";
 
 export type BlotterFill = Fill & { order: Pick<OrderView, "id" | "symbol" | "side"> };
 
 export function FillsTable({ fills }: { fills: BlotterFill[] }) {
+  const format = useInstrumentFormat();
   if (fills.length === 0) return <p className="muted">No fills yet.</p>;
   return (
     <table className="table blotter-table" aria-label="Fills">
@@ -30,8 +34,8 @@ export function FillsTable({ fills }: { fills: BlotterFill[] }) {
             <td>{formatTime(fill.executedAt)}</td>
             <td>{fill.order.symbol}</td>
             <td className={`side-${fill.order.side}`}>{fill.order.side}</td>
-            <td className="num">{formatDecimal(fill.price)}</td>
-            <td className="num">{formatDecimal(fill.quantity)}</td>
+            <td className="num">{format.price(fill.order.symbol, fill.price)}</td>
+            <td className="num">{format.quantity(fill.order.symbol, fill.quantity)}</td>
             <td className="num">
               {formatDecimal(fill.fee)} {fill.feeAsset}
             </td>

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { type InstrumentFormat, PLAIN_FORMAT } from "./instrument-format";
 import type { OrderView } from "./order-types";
 
 /** A decimal string without trailing zeros and never in exponent notation; "—" when absent. */
@@ -33,10 +34,12 @@ export const STATUS_LABELS: Record<OrderView["status"], string> = {
   unknown: "awaiting venue",
 };
 
-/** "buy 0.015 BTC/USDT at 43250.5" or "sell 1 ETH/USDT at market": names an order in sentences and buttons. */
+/** "buy 0.01500 BTC/USDT at 43250.50" or "sell 1.0000 ETH/USDT at market": names an order in sentences and buttons. */
 export function describeOrder(
   order: Pick<OrderView, "side" | "quantity" | "symbol" | "type" | "price">,
+  format: InstrumentFormat = PLAIN_FORMAT,
 ): string {
-  const where = order.type === "limit" && order.price ? `at ${formatDecimal(order.price)}` : "at market";
-  return `${order.side} ${formatDecimal(order.quantity)} ${order.symbol} ${where}`;
+  const where =
+    order.type === "limit" && order.price ? `at ${format.price(order.symbol, order.price)}` : "at market";
+  return `${order.side} ${format.quantity(order.symbol, order.quantity)} ${order.symbol} ${where}`;
 }

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ApiError } from "@/components/ui/problem";
+import { CancelConfirmation, type CancelMessage, cancelFailure } from "./cancel-message";
 import { EventStreamIndicator } from "./event-stream-indicator";
 import { FillsTable } from "./fills-table";
 import { BLOTTER_POLL_MS, openOrdersQuery, recentOrdersQuery } from "./order-queries";
@@ -22,7 +23,7 @@ export function OrderBlotter({ canTrade }: { canTrade: boolean }) {
   const recent = useQuery({ ...recentOrdersQuery, refetchInterval: BLOTTER_POLL_MS });
   const recentOrders = recent.data?.orders ?? [];
   const fills = useRecentFills(recentOrders);
-  const [cancelMessage, setCancelMessage] = useState<string | null>(null);
+  const [cancelMessage, setCancelMessage] = useState<CancelMessage | null>(null);
   const titleId = useId();
   const error = loadError(open.error ?? recent.error);
 
@@ -33,8 +34,9 @@ export function OrderBlotter({ canTrade }: { canTrade: boolean }) {
         <EventStreamIndicator state={stream} />
       </header>
       <div role="alert" className="form-error">
-        {cancelMessage ?? (error ? `Orders could not be loaded: ${error}` : null)}
+        {cancelFailure(cancelMessage) ?? (error ? `Orders could not be loaded: ${error}` : null)}
       </div>
+      <CancelConfirmation message={cancelMessage} />
       <h3>Open orders</h3>
       {open.isPending ? (
         <p className="muted">Loading…</p>

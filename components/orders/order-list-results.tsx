@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { CancelConfirmation, type CancelMessage, cancelFailure } from "./cancel-message";
 import { describeLoadError } from "./order-list-errors";
 import { OrderTable } from "./order-table";
 import type { useFilteredOrders } from "./use-filtered-orders";
@@ -27,7 +28,7 @@ export function OrderListResults({
   filterMessages: string[];
   canTrade: boolean;
 }) {
-  const [cancelMessage, setCancelMessage] = useState<string | null>(null);
+  const [cancelMessage, setCancelMessage] = useState<CancelMessage | null>(null);
 
   if (filterMessages.length > 0) {
     return (
@@ -39,7 +40,7 @@ export function OrderListResults({
 
   const failure = list.failedLoad && list.error ? describeLoadError(list.error) : null;
   const alert =
-    cancelMessage ??
+    cancelFailure(cancelMessage) ??
     (failure && list.failedLoad ? `${FAILED_LOAD_PREFIX[list.failedLoad]}: ${failure}` : null);
 
   return (
@@ -55,6 +56,7 @@ export function OrderListResults({
           </>
         )}
       </div>
+      <CancelConfirmation message={cancelMessage} />
       {list.isLoading && <p className="muted">Loading…</p>}
       {list.orders && (
         <>
@@ -70,6 +72,7 @@ export function OrderListResults({
               withDate
               showAveragePrice
               showRejectReason
+              showPlacedBy
               onCancelResult={canTrade ? setCancelMessage : undefined}
             />
           )}

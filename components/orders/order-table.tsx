@@ -1,9 +1,15 @@
 "use client";
 
+import Link from "next/link";
+import { CopyButton } from "../ui/copy-button";
+import type { CancelMessage } from "./cancel-message";
 import { CancelOrderButton } from "./cancel-order-button";
 import { CANCELABLE_STATUSES } from "./cancelable-statuses";
-import { formatDateTime, formatDecimal, formatTime, STATUS_LABELS } from "./format-order";
+import { formatDateTime, formatTime, STATUS_LABELS } from "./format-order";
 import type { OrderView } from "./order-types";
+import { PlacedByText } from "./placed-by-text";
+import { shortOrderId } from "./short-order-id";
+import { useInstrumentFormat } from "./use-instrument-format";
 
 /** A table of orders, one row each: the Orders page's list and the Trade page's open and recent orders. */
 export function OrderTable({
@@ -12,6 +18,7 @@ export function OrderTable({
   withDate = false,
   showAveragePrice = false,
   showRejectReason = false,
+  showPlacedBy = false,
   onCancelResult,
   emptyText,
 }: {
@@ -23,17 +30,21 @@ export function OrderTable({
   showAveragePrice?: boolean;
   /** Add a rejected order's reason to its status. */
   showRejectReason?: boolean;
+  /** A column naming the user or API token that placed each order. */
+  showPlacedBy?: boolean;
   /** When given, a Cancel column for orders still resting (pass it to traders only). */
-  onCancelResult?: ((message: string | null) => void) | undefined;
+  onCancelResult?: ((message: CancelMessage | null) => void) | undefined;
   /** When given, shown instead of the table while there are no orders. */
   emptyText?: string;
 }) {
+  const format = useInstrumentFormat();
   if (orders.length === 0 && emptyText !== undefined) return <p className="muted">{emptyText}</p>;
   const formatCreatedAt = withDate ? formatDateTime : formatTime;
   return (
     <table className="table blotter-table" aria-label={label}>
       <thead>
         <tr>
+          <th scope="col">Order</th>
           <th scope="col">Time</th>
           <th scope="col">Symbol</th>
           <th scope="col">Side</th>
@@ -53,6 +64,7 @@ export function OrderTable({
             </th>
           )}
           <th scope="col">Status</th>
+          {showPlacedBy && <th scope="col">Placed by</th>}
           {onCancelResult && (
             <th scope="col">
               <span className="sr-only">Actions</span>
@@ -63,6 +75,12 @@ export function OrderTable({
       <tbody>
         {orders.map((order) => (
           <tr key={order.id} data-order-id={order.id}>
+            <td className="order-id-cell">
+              <Link href={`/orders/${order.id}`} title={`Details of order ${order.id}`}>
+                <code>{shortOrderId(order.id)}</code>
+              </Link>{" "}
+              <CopyButton value={order.id} label={`Copy order id ${order.id}`} />
+            </td>
             <td>{formatCreatedAt(order.createdAt)}</td>
             <td>{order.symbol}</td>
             <td className={`side-${order.side}`}>{order.side}</td>
@@ -70,10 +88,12 @@ export function OrderTable({
               {order.type}
               {order.timeInForce ? ` ${order.timeInForce}` : ""}
             </td>
-            <td className="num">{order.type === "market" ? "market" : formatDecimal(order.price)}</td>
-            <td className="num">{formatDecimal(order.quantity)}</td>
-            <td className="num">{formatDecimal(order.filledQuantity)}</td>
-            {showAveragePrice && <td className="num">{formatDecimal(order.averagePrice)}</td>}
+            <td className="num">
+              {order.type === "market" ? "market" : format.price(order.symbol, order.price)}
+            </td>
+            <td className="num">{format.quantity(order.symbol, order.quantity)}</td>
+            <td className="num">{format.quantity(order.symbol, order.filledQuantity)}</td>
+            {showAveragePrice && <td className="num">{format.price(order.symbol, order.averagePrice)}</td>}
             {showRejectReason ? (
               <td title={order.rejectReason ?? undefined}>
                 {STATUS_LABELS[order.status]}
@@ -81,6 +101,11 @@ export function OrderTable({
               </td>
             ) : (
               <td>{STATUS_LABELS[order.status]}</td>
+            )}
+            {showPlacedBy && (
+              <td>
+                <PlacedByText placedBy={order.placedBy} />
+              </td>
             )}
             {onCancelResult && (
               <td>

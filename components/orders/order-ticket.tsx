@@ -65,6 +65,8 @@ export function OrderTicket() {
   usePickedPrice((price, symbol) => {
     const known = symbol !== null && list.some((candidate) => candidate.symbol === symbol);
     change({ price, type: "limit", ...(known ? { symbol } : {}) });
+    // On a narrow screen the ticket sits below the book: bring it into view, else the pick goes unseen.
+    formRef.current?.scrollIntoView({ block: "nearest" });
   });
 
   function errorFor(field: TicketField): string | undefined {

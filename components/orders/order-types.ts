@@ -28,7 +28,15 @@ export type OrderView = {
   rejectReason: string | null;
   createdAt: string;
   updatedAt: string;
+  createdByUserId?: string | null;
+  createdByTokenId?: string | null;
+  /** Listed and detailed orders only: who placed the order, by name. */
+  placedBy?: PlacedBy | null;
 };
+
+export type PlacedBy =
+  | { kind: "user"; id: string; name: string }
+  | { kind: "token"; id: string; name: string; owner: string };
 
 export type Fill = {
   id: string;
@@ -41,7 +49,16 @@ export type Fill = {
   executedAt: string;
 };
 
-export type OrderDetail = OrderView & { fills: Fill[]; events: unknown[] };
+export type OrderEvent = {
+  id: string;
+  type: string;
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus | null;
+  data: unknown;
+  createdAt: string;
+};
+
+export type OrderDetail = OrderView & { fills: Fill[]; events: OrderEvent[] };
 
 export type Instrument = { symbol: string; tickSize: string; lotSize: string; minNotional: string };
 

@@ -1,16 +1,31 @@
-import { describeOrder, formatDecimal, STATUS_LABELS } from "./format-order";
-import type { TicketOutcome } from "./order-outcome";
-import type { OrderView } from "./order-types";
+"use client";
 
-function OrderSummary({ order }: { order: OrderView }) {
+import { useQuery } from "@tanstack/react-query";
+import Decimal from "decimal.js";
+import { CopyButton } from "../ui/copy-button";
+import { describeOrder, STATUS_LABELS } from "./format-order";
+import type { TicketOutcome } from "./order-outcome";
+import { orderDetailQuery } from "./order-queries";
+import type { OrderView } from "./order-types";
+import { useInstrumentFormat } from "./use-instrument-format";
+
+/**
+ * The order as it is now, not as it was answered: the detail query is refetched whenever the event
+ * stream or a cancel invalidates the orders, so "open" turns into "canceled" or "filled" here too.
+ */
+function OrderSummary({ order: answered }: { order: OrderView }) {
+  const format = useInstrumentFormat();
+  const live = useQuery({ ...orderDetailQuery(answered.id), staleTime: Number.POSITIVE_INFINITY });
+  const order = live.data?.order ?? answered;
+  const filled = order.filledQuantity && !new Decimal(order.filledQuantity).isZero();
   return (
     <>
       {" "}
-      {describeOrder(order)}, {STATUS_LABELS[order.status]}
-      {order.filledQuantity && formatDecimal(order.filledQuantity) !== "0"
-        ? ` (filled ${formatDecimal(order.filledQuantity)})`
-        : ""}
-      . <span className="muted">Order ID</span> <code data-testid="ticket-order-id">{order.id}</code>
+      {describeOrder(order, format)}, {order.status === answered.status ? "" : "now "}
+      <span data-testid="ticket-order-status">{STATUS_LABELS[order.status]}</span>
+      {filled ? ` (filled ${format.quantity(order.symbol, order.filledQuantity)})` : ""}.{" "}
+      <span className="muted">Order ID</span> <code data-testid="ticket-order-id">{order.id}</code>{" "}
+      <CopyButton value={order.id} label={`Copy order id ${order.id}`} />
     </>
   );
 }

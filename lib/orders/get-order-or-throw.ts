@@ -2,8 +2,10 @@ import { prisma } from "../db/prisma";
 import { DomainError } from "../errors/domain-error";
 import { formatDecimal } from "../instruments/format-decimal";
 import { type OrderView, toOrderView } from "./order-view";
+import { type PlacedBy, withPlacedBy } from "./with-placed-by";
 
 export type OrderDetail = OrderView & {
+  placedBy: PlacedBy | null;
   fills: Array<{
     id: string;
     venueTradeId: string;
@@ -35,8 +37,9 @@ export async function getOrderOrThrow(options: { id: string }): Promise<OrderDet
   });
   if (!order)
     throw new DomainError({ kind: "not_found", code: "order_not_found", detail: "No order with this id" });
+  const [view] = await withPlacedBy([toOrderView(order)]);
   return {
-    ...toOrderView(order),
+    ...view!,
     fills: order.fills.map((fill) => ({
       id: fill.id,
       venueTradeId: fill.venueTradeId,

@@ -2,7 +2,8 @@ import type { Prisma } from "../db/generated/prisma/client";
 import type { OrderStatus } from "../db/generated/prisma/enums";
 import { prisma } from "../db/prisma";
 import { DomainError } from "../errors/domain-error";
-import { type OrderView, toOrderView } from "./order-view";
+import { toOrderView } from "./order-view";
+import { type OrderViewWithPlacedBy, withPlacedBy } from "./with-placed-by";
 
 export interface ListOrdersOptions {
   statuses?: OrderStatus[];
@@ -37,7 +38,7 @@ const encodeCursor = (order: { createdAt: Date; id: string }) =>
 /** Orders newest first (createdAt, then id), filtered, with a stable keyset cursor. */
 export async function listOrders(
   options: ListOrdersOptions,
-): Promise<{ orders: OrderView[]; nextCursor: string | null }> {
+): Promise<{ orders: OrderViewWithPlacedBy[]; nextCursor: string | null }> {
   const and: Prisma.OrderWhereInput[] = [];
   if (options.statuses?.length) and.push({ status: { in: options.statuses } });
   if (options.symbol) and.push({ symbol: options.symbol });
@@ -56,7 +57,7 @@ export async function listOrders(
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   return {
-    orders: page.map(toOrderView),
+    orders: await withPlacedBy(page.map(toOrderView)),
     nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null,
   };
 }

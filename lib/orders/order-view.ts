@@ -16,6 +16,9 @@ export interface OrderView {
   rejectReason: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Who placed it: a signed-in user, or an API token (scripts, webhooks); null for orders found at the venue. */
+  createdByUserId: string | null;
+  createdByTokenId: string | null;
 }
 
 /** The API shape of an order: decimals as trimmed strings, ISO times. */
@@ -35,5 +38,7 @@ export function toOrderView(order: Order): OrderView {
     rejectReason: order.rejectReason,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
+    createdByUserId: order.createdByUserId,
+    createdByTokenId: order.createdByTokenId,
   };
 }

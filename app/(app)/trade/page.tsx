@@ -9,12 +9,16 @@ export default async function TradePage() {
   // Viewers watch: the blotter without cancel buttons and no ticket. The API enforces the same rule.
   const canTrade = principal !== null && hasRole(principal.role, "trader");
   return (
-    <div className="trade-page">
+    <div className={canTrade ? "trade-page" : "trade-page trade-page-viewer"}>
       <h1 className="sr-only">Trade</h1>
-      <div className="trade-main">
+      <div className="trade-book">
         <OrderBookPanel />
       </div>
-      <div className="trade-side">{canTrade && <OrderTicket />}</div>
+      {canTrade && (
+        <div className="trade-ticket">
+          <OrderTicket />
+        </div>
+      )}
       <div className="trade-blotter">
         <OrderBlotter canTrade={canTrade} />
       </div>

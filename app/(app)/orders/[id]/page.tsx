@@ -1,0 +1,10 @@
+import { currentPrincipal } from "@/app/current-principal";
+import { OrderDetailPanel } from "@/components/orders/order-detail-panel";
+import { hasRole } from "@/lib/auth/roles";
+
+export default async function OrderDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const principal = await currentPrincipal();
+  const canTrade = principal !== null && hasRole(principal.role, "trader");
+  return <OrderDetailPanel id={id} canTrade={canTrade} />;
+}

@@ -1,0 +1,37 @@
+import { prisma } from "../db/prisma";
+import type { OrderView } from "./order-view";
+
+/** Who placed an order, for display: a user by name, or an API token by name and owner. */
+export type PlacedBy =
+  | { kind: "user"; id: string; name: string }
+  | { kind: "token"; id: string; name: string; owner: string };
+
+export type OrderViewWithPlacedBy<T extends OrderView = OrderView> = T & { placedBy: PlacedBy | null };
+
+/** Adds `placedBy` to each order with one query for the users and one for the tokens. */
+export async function withPlacedBy<T extends OrderView>(orders: T[]): Promise<OrderViewWithPlacedBy<T>[]> {
+  const userIds = [...new Set(orders.flatMap((order) => order.createdByUserId ?? []))];
+  const tokenIds = [...new Set(orders.flatMap((order) => order.createdByTokenId ?? []))];
+  const [users, tokens] = await Promise.all([
+    userIds.length
+      ? prisma().user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true } })
+      : [],
+    tokenIds.length
+      ? prisma().apiToken.findMany({
+          where: { id: { in: tokenIds } },
+          select: { id: true, name: true, createdBy: { select: { username: true } } },
+        })
+      : [],
+  ]);
+  const userNames = new Map(users.map((user) => [user.id, user.username]));
+  const tokenNames = new Map(tokens.map((token) => [token.id, token]));
+  return orders.map((order) => {
+    const token = order.createdByTokenId ? tokenNames.get(order.createdByTokenId) : undefined;
+    const userName = order.createdByUserId ? userNames.get(order.createdByUserId) : undefined;
+    let placedBy: PlacedBy | null = null;
+    if (token) placedBy = { kind: "token", id: token.id, name: token.name, owner: token.createdBy.username };
+    else if (userName && order.createdByUserId)
+      placedBy = { kind: "user", id: order.createdByUserId, name: userName };
+    return { ...order, placedBy };
+  });
+}
