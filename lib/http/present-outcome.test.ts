@@ -16,6 +16,8 @@ const order = (status: OrderView["status"], rejectReason: string | null = null):
   averagePrice: null,
   status,
   rejectReason,
+  createdByUserId: null,
+  createdByTokenId: null,
   createdAt: "2026-12-01T00:00:00.000Z",
   updatedAt: "2026-12-01T00:00:00.000Z",
 });
