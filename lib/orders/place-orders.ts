@@ -73,7 +73,7 @@ export async function placeOrders(options: PlaceOrdersOptions): Promise<Idempote
         legs: prepared,
         batch: options.batch,
       });
-      await assertKillSwitchReleased({ tx });
+      await assertKillSwitchReleased({ tx, symbols: prepared.map((leg) => leg.input.symbol) });
       await enforceRiskLimits({ tx, legs: prepared });
       return { work: orders };
     },

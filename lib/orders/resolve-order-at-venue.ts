@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import type { Order } from "../db/generated/prisma/client";
 import { sql, transaction } from "../db/sql";
-import { readKillSwitch } from "../risk/read-kill-switch";
+import { readTradingHalt } from "../risk/read-kill-switch";
 import { VenueError } from "../venue/venue-errors";
 import type { VenuePort } from "../venue/venue-port";
 import { applySendOutcome } from "./apply-send-outcome";
@@ -70,7 +70,7 @@ export async function resolveOrderAtVenue(options: {
   });
   if (now() < closesAt) return unsettled();
 
-  const halted = ifAbsent === "place" && (await readKillSwitch(sql())).engaged;
+  const halted = ifAbsent === "place" && (await readTradingHalt(sql(), order.symbol)) !== null;
   if (ifAbsent === "reject" || halted) {
     const settled = await transaction(async (tx) => {
       const locked = await lockOrder({ tx, by: { id: order.id } });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "../../../lib/db/prisma";
 import { env } from "../../../lib/env";
 import { LIVE_STATUSES } from "../../../lib/orders/order-state-machine";
+import { engageKillSwitch, releaseKillSwitch } from "../../../lib/risk/change-kill-switch";
 import { simControl, simOrders, sleep } from "../../../lib/venue/testing/sim-test-helpers";
 import { callRoute } from "../../../test/http-client";
 import { type OrderTestHarness, resetSim, startOrderTestHarness } from "../../../test/order-test-harness";
@@ -281,14 +282,14 @@ describe("POST /api/orders", () => {
   });
 
   it("kill switch engaged: 423 and nothing stored; after release the same key places the order", async () => {
-    await prisma().killSwitch.create({ data: { id: 1, engaged: true, reason: "test halt" } });
+    await engageKillSwitch({ scope: "global", reason: "test halt", source: "manual", actor: "test" });
     const k = key();
     const halted = await post(k, limitBuy());
     expect(halted.status).toBe(423);
     expect(halted.json.code).toBe("kill_switch_engaged");
     expect(await prisma().idempotencyRecord.count({ where: { key: k } })).toBe(0);
     expect(await h.venueOrders()).toHaveLength(0);
-    await prisma().killSwitch.update({ where: { id: 1 }, data: { engaged: false } });
+    await releaseKillSwitch({ scope: "global", reason: "test over", source: "manual", actor: "test" });
     expect((await post(k, limitBuy())).status).toBe(201);
   });
 
