@@ -14,6 +14,8 @@ export type EmbeddedDatabase = {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Settles when the server starts shutting down or exits, for whatever reason. */
+  ending: Promise<void>;
 };
 
 type StartOptions = {
@@ -136,7 +138,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     await stop();
     throw error;
   }
-  return { url: databaseUrlFor(port, options.database), port, stop };
+  return { url: databaseUrlFor(port, options.database), port, stop, ending: postmaster.ending };
 }
 
 const DUPLICATE_DATABASE = "42P04";

