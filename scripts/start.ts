@@ -110,7 +110,12 @@ async function main() {
   if (config.VENUE === "sim" && !process.env.SIM_PORT) {
     // TALLY_SIM_PORT: spawn the sim on a known port (tests drive its /__sim control endpoints).
     const port = config.TALLY_SIM_PORT ?? (await findFreePort());
-    sim = await startSimProcess({ root, port, env: process.env });
+    sim = await startSimProcess({
+      root,
+      port,
+      env: process.env,
+      stateFile: path.join(dataDir, "sim", "state.json"),
+    });
     sim.exited.then(() => stopBecause("the simulated venue stopped"));
     process.env.SIM_PORT = String(port);
     say(`simulated venue listening on http://127.0.0.1:${port}`);
