@@ -21,7 +21,7 @@ describe("launchEnv", () => {
 
   it("passes a database given for the copy itself", () => {
     const env = launchEnv(
-      { DATABASE_URL: "postgresql://old" },
+      { NODE_ENV: "production", DATABASE_URL: "postgresql://old" },
       { ...options, env: { DATABASE_URL: "postgresql://new" } },
     );
     expect(env.DATABASE_URL).toBe("postgresql://new");
