@@ -43,7 +43,19 @@ export async function disconnectPrisma(): Promise<void> {
   holder.__tallyPrisma = undefined;
   holder.__tallyPool = undefined;
   await client?.$disconnect();
-  await pool?.end();
+  if (!pool) return;
+  // pool.end() resolves before its connections' sockets have closed; a PostgreSQL stopped right after
+  // would still end them, each logged as lost. Wait until every one has closed.
+  const open = pool.totalCount;
+  let closed = 0;
+  const allClosed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on("remove", () => {
+      if (++closed >= open) resolve();
+    });
+  });
+  await pool.end();
+  await allClosed;
 }
 
 /**
