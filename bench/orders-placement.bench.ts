@@ -140,6 +140,7 @@ export async function run(): Promise<BenchResult> {
   const { startEmbeddedPostgres } = await import("../lib/db/embedded-postgres");
   const dir = mkdtempSync(path.join(os.tmpdir(), "tally-bench-orders-"));
   const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), database: "tally" });
+  const previousDatabaseUrl = process.env.DATABASE_URL;
   process.env.DATABASE_URL = db.url;
   const releaseLock = await acquireBuildLock();
   const app = await launchTally({
@@ -237,6 +238,9 @@ export async function run(): Promise<BenchResult> {
     const { disconnectPrisma } = await import("../lib/db/prisma");
     await disconnectPrisma();
     await db.stop();
+    // The next benchmark must not inherit a URL to the server just stopped.
+    if (previousDatabaseUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previousDatabaseUrl;
     rmSync(dir, { recursive: true, force: true });
   }
 }

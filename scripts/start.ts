@@ -11,12 +11,14 @@ import { findFreePort } from "../lib/db/free-port";
 import { applyMigrations } from "../lib/db/run-prisma-cli";
 import { parseEnv } from "../lib/env";
 import { CLIENT_IP_HEADER } from "../lib/http/client-ip";
+import { stopStartedBackgroundServices } from "../lib/runtime/started-services";
 import { applySecurityHeaders } from "./lib/apply-security-headers";
 import { buildIsStale, runNextBuild } from "./lib/build-if-needed";
 import { compressPagesAndAssets } from "./lib/compress-pages-and-assets";
 import { lockDataDir } from "./lib/data-dir-lock";
 import { refuseUnknownMethod } from "./lib/refuse-unknown-methods";
 import { type SimProcess, startSimProcess } from "./lib/sim-process";
+import { watchParent } from "./lib/watch-parent";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -45,25 +47,41 @@ let sim: SimProcess | undefined;
 let server: http.Server | undefined;
 let releaseLock: () => void = () => {};
 let stopping = false;
+const stopBuild = new AbortController();
+
+const atMost = (ms: number, work: Promise<unknown>) =>
+  Promise.race([work.catch(() => {}), new Promise((resolve) => setTimeout(resolve, ms))]);
+
+async function shutdown(): Promise<void> {
+  stopBuild.abort();
+  const closeServer = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  server?.closeAllConnections();
+  await closeServer;
+  // The pool closes before PostgreSQL stops; the other way round every idle connection reports its loss.
+  await atMost(5_000, stopStartedBackgroundServices());
+  const { closeDatabaseForShutdown } = await import("../lib/db/prisma");
+  // Bounded: with PostgreSQL already gone, closing a connection in use can wait forever.
+  await atMost(3_000, closeDatabaseForShutdown());
+  await Promise.allSettled([sim?.stop(), db?.stop()]);
+}
 
 exitHook.forceExitTimeout(20_000);
 exitHook((done: () => void) => {
   stopping = true;
-  const closeServer = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server?.closeAllConnections();
-  // The app's background services (venue streams, sweeper) stop before the venue and the database go.
-  const stopServices = (globalThis as { __tallyStopBackgroundServices?: () => Promise<void> })
-    .__tallyStopBackgroundServices;
-  const servicesStopped = Promise.resolve(stopServices?.()).catch(() => undefined);
-  Promise.allSettled([
-    closeServer,
-    servicesStopped.then(() => Promise.allSettled([sim?.stop(), db?.stop()])),
-  ]).then(() => {
+  shutdown().finally(() => {
     releaseLock();
     say("stopped");
     done();
   });
 });
+
+/** Stops everything as a signal would: the exit hook above runs. */
+function stopBecause(reason: string) {
+  if (stopping) return;
+  say(`${reason}; stopping`);
+  process.kill(process.pid, "SIGTERM");
+}
+watchParent(() => stopBecause("the process that started Tally is gone"));
 
 async function main() {
   releaseLock = lockDataDir(dataDir);
@@ -72,6 +90,7 @@ async function main() {
     say(`starting embedded PostgreSQL in ${path.join(dataDir, "pg")}`);
     db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), database: "tally" });
     process.env.DATABASE_URL = db.url;
+    db.ending.then(() => stopBecause("PostgreSQL is shutting down"));
   }
   const databaseUrl = process.env.DATABASE_URL as string;
   say("applying database migrations");
@@ -93,7 +112,13 @@ async function main() {
   if (config.VENUE === "sim" && !process.env.SIM_PORT) {
     // TALLY_SIM_PORT: spawn the sim on a known port (tests drive its /__sim control endpoints).
     const port = config.TALLY_SIM_PORT ?? (await findFreePort());
-    sim = await startSimProcess({ root, port, env: process.env });
+    sim = await startSimProcess({
+      root,
+      port,
+      env: process.env,
+      stateFile: path.join(dataDir, "sim", "state.json"),
+    });
+    sim.exited.then(() => stopBecause("the simulated venue stopped"));
     process.env.SIM_PORT = String(port);
     say(`simulated venue listening on http://127.0.0.1:${port}`);
   } else if (config.VENUE === "sim") {
@@ -102,7 +127,7 @@ async function main() {
 
   if (!dev && buildIsStale(root)) {
     say("building the dashboard (next build)");
-    await runNextBuild(root);
+    await runNextBuild(root, stopBuild.signal);
   }
   if (stopping) return;
 
@@ -146,6 +171,7 @@ async function main() {
 }
 
 main().catch((error: Error) => {
+  if (stopping) return; // a start-up step cut short by the shutdown
   console.error(`[tally] failed to start: ${error.message}`);
   process.exit(1);
 });

@@ -9,7 +9,7 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
-/** SIM_PORT, SIM_API_KEY, SIM_API_SECRET, SIM_SEED, SIM_DIFFS_PER_SECOND, SIM_MARKET=off. */
+/** SIM_PORT, SIM_API_KEY, SIM_API_SECRET, SIM_SEED, SIM_DIFFS_PER_SECOND, SIM_MARKET=off, SIM_STATE_FILE. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartSimOptions {
   return {
     port: intFromEnv(env, "SIM_PORT", DEFAULTS.port),
@@ -18,5 +18,6 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartSimOp
     seed: intFromEnv(env, "SIM_SEED", DEFAULTS.seed),
     diffsPerSecond: intFromEnv(env, "SIM_DIFFS_PER_SECOND", DEFAULTS.diffsPerSecond),
     market: env.SIM_MARKET !== "off",
+    stateFile: env.SIM_STATE_FILE || undefined,
   };
 }

@@ -32,6 +32,7 @@ const stop = () => {
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+process.on("SIGHUP", stop);
 
 // Started by `npm start` with stdin as a lifeline: when the launcher dies (even by kill -9) the pipe
 // closes and the simulator stops instead of lingering on its port.

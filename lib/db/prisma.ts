@@ -6,7 +6,7 @@ import { PrismaClient } from "./generated/prisma/client";
 
 export type { Prisma } from "./generated/prisma/client";
 
-type Holder = { __tallyPrisma?: PrismaClient; __tallyPool?: pg.Pool };
+type Holder = { __tallyPrisma?: PrismaClient; __tallyPool?: pg.Pool; __tallyPoolClosedForGood?: boolean };
 const holder = globalThis as unknown as Holder;
 
 /**
@@ -14,6 +14,7 @@ const holder = globalThis as unknown as Holder;
  * A transaction idle for 15 s is ended by the server, so a stuck worker cannot hold row locks.
  */
 export function pgPool(): pg.Pool {
+  if (holder.__tallyPoolClosedForGood) throw new Error("the database pool is closed: the server is stopping");
   if (!holder.__tallyPool) {
     const pool = new pg.Pool({
       connectionString: requireDatabaseUrl(),
@@ -42,5 +43,26 @@ export async function disconnectPrisma(): Promise<void> {
   holder.__tallyPrisma = undefined;
   holder.__tallyPool = undefined;
   await client?.$disconnect();
-  await pool?.end();
+  if (!pool) return;
+  // pool.end() resolves before its connections' sockets have closed; a PostgreSQL stopped right after
+  // would still end them, each logged as lost. Wait until every one has closed.
+  const open = pool.totalCount;
+  let closed = 0;
+  const allClosed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on("remove", () => {
+      if (++closed >= open) resolve();
+    });
+  });
+  await pool.end();
+  await allClosed;
+}
+
+/**
+ * At shutdown, before PostgreSQL stops: work still in flight then fails at once instead of opening a
+ * new pool whose connections PostgreSQL's stop would break.
+ */
+export async function closeDatabaseForShutdown(): Promise<void> {
+  holder.__tallyPoolClosedForGood = true;
+  await disconnectPrisma();
 }

@@ -4,12 +4,9 @@ import { orderSweeperService } from "../orders/order-sweeper-service";
 import { ownOrderStreamService } from "../orders/own-order-stream-service";
 import { appServices } from "./app-services";
 import type { BackgroundService } from "./background-service";
+import { registerBackgroundServicesStop } from "./started-services";
 
-const holder = globalThis as unknown as {
-  __tallyBackgroundServices?: BackgroundService[];
-  /** Called by the launcher (scripts/start.ts) at shutdown, which loads this module in another bundle. */
-  __tallyStopBackgroundServices?: () => Promise<void>;
-};
+const holder = globalThis as unknown as { __tallyBackgroundServices?: BackgroundService[] };
 
 /** Each capability registers its services here; they start once per server process, on the app's services. */
 function backgroundServices(): BackgroundService[] {
@@ -27,7 +24,7 @@ export async function startBackgroundServices(): Promise<void> {
   if (holder.__tallyBackgroundServices) return;
   const services = backgroundServices();
   holder.__tallyBackgroundServices = services;
-  holder.__tallyStopBackgroundServices = stopBackgroundServices;
+  registerBackgroundServicesStop(stopBackgroundServices);
   for (const service of services) {
     try {
       await service.start();
@@ -38,7 +35,7 @@ export async function startBackgroundServices(): Promise<void> {
   }
 }
 
-/** Stops every started service (stream consumers first end their venue streams), then closes the venue. */
+/** Stops every started service (stream consumers end their venue streams), then closes the venue. */
 export async function stopBackgroundServices(): Promise<void> {
   const services = holder.__tallyBackgroundServices ?? [];
   holder.__tallyBackgroundServices = undefined;

@@ -30,11 +30,13 @@ export function buildIsStale(root: string): boolean {
   return SOURCES.some((source) => newestMtime(path.join(root, source)) > built);
 }
 
-export function runNextBuild(root: string): Promise<void> {
+/** Runs `next build`; an abort (the launcher stopping) kills it. */
+export function runNextBuild(root: string, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
       cwd: root,
       stdio: "inherit",
+      signal,
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     });
     child.on("error", reject);

@@ -12,6 +12,24 @@ export type LaunchedTally = {
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/**
+ * The copy's environment: this process's, without what would point the copy at another copy's database
+ * or venue (a benchmark that ran before may have set DATABASE_URL to a server it has since stopped).
+ */
+export function launchEnv(
+  parent: NodeJS.ProcessEnv,
+  options: { port: number; dataDir: string; env?: Record<string, string> },
+): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _database, SIM_PORT: _sim, ...inherited } = parent;
+  return {
+    ...inherited,
+    PORT: String(options.port),
+    TALLY_DATA_DIR: options.dataDir,
+    LOG_LEVEL: "warn",
+    ...options.env,
+  };
+}
+
 /** Starts a copy of Tally like `npm start` (scripts/start.ts) and waits until /api/ready answers 200. */
 export async function launchTally(options: {
   port: number;
@@ -21,13 +39,7 @@ export async function launchTally(options: {
 }): Promise<LaunchedTally> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(options.port),
-      TALLY_DATA_DIR: options.dataDir,
-      LOG_LEVEL: "warn",
-      ...options.env,
-    },
+    env: launchEnv(process.env, options),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

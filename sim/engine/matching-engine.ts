@@ -1,5 +1,5 @@
 import { Errors } from "../errors.js";
-import type { Account } from "./account.js";
+import type { Account, Balance } from "./account.js";
 import type { VenueClock } from "./clock.js";
 import { checkLotSize, checkNotional, checkNotionalValue, checkPriceFilter, floorToStep } from "./filters.js";
 import { OrderBook } from "./order-book.js";
@@ -38,6 +38,15 @@ export interface EngineListener {
   order?(order: AccountOrder, execType: ExecutionType, fill: Fill | undefined): void;
   balances?(account: Account, assets: string[]): void;
   trade?(trade: PublicTrade): void;
+}
+
+/** What survives a restart: real accounts' orders, trades and balances, and the id counters. */
+export interface EngineSnapshot {
+  nextOrderId: number;
+  nextTradeIds: Record<string, number>;
+  orders: AccountOrder[];
+  trades: AccountTrade[];
+  accounts: { id: string; updateTime: number; balances: Record<string, Balance> }[];
 }
 
 export interface OrderLookup {
@@ -89,6 +98,8 @@ export class MatchingEngine {
   private readonly timers = new Set<NodeJS.Timeout>();
   private nextOrderId = 1;
   private depth = 0;
+  /** Bumped by every change to real accounts' orders, trades or balances (what a snapshot holds). */
+  accountRevision = 0;
 
   constructor(
     private readonly clock: VenueClock,
@@ -312,6 +323,45 @@ export class MatchingEngine {
     const kept = this.accountTrades.filter((t) => t.accountId !== accountId);
     this.accountTrades.splice(0, this.accountTrades.length, ...kept);
     account.resetBalances();
+    this.accountRevision++;
+  }
+
+  snapshot(): EngineSnapshot {
+    return {
+      nextOrderId: this.nextOrderId,
+      nextTradeIds: Object.fromEntries(this.nextTradeIds),
+      orders: [...this.orders.values()].map((order) => ({ ...order })),
+      trades: this.accountTrades.map((trade) => ({ ...trade })),
+      accounts: [...this.accounts.values()].map((account) => ({
+        id: account.id,
+        updateTime: account.updateTime,
+        balances: Object.fromEntries([...account.balances].map(([asset, b]) => [asset, { ...b }])),
+      })),
+    };
+  }
+
+  /** Brings back a snapshot's accounts' state, before any order is placed; working orders rest again. */
+  restore(snapshot: EngineSnapshot): void {
+    this.nextOrderId = snapshot.nextOrderId;
+    for (const [symbol, id] of Object.entries(snapshot.nextTradeIds)) this.nextTradeIds.set(symbol, id);
+    for (const saved of snapshot.accounts) {
+      const account = this.accounts.get(saved.id);
+      if (!account) continue;
+      account.balances.clear();
+      for (const [asset, b] of Object.entries(saved.balances)) account.balances.set(asset, { ...b });
+      account.updateTime = saved.updateTime;
+    }
+    const orders = snapshot.orders.filter((o) => this.accounts.has(o.accountId));
+    for (const order of orders.sort((a, b) => a.orderId - b.orderId)) {
+      this.orders.set(order.orderId, order);
+      this.latestByClientId.set(this.clientKey(order), order);
+      if (!isOpen(order)) continue;
+      this.openByClientId.set(this.clientKey(order), order);
+      if (order.isWorking) this.book(order.symbol).add(order);
+      // one whose delayed activation (fault) was still pending
+      else this.operation(() => this.activate(order));
+    }
+    this.accountTrades.push(...snapshot.trades.filter((t) => this.accounts.has(t.accountId)));
   }
 
   // ---------------------------------------------------------------- synthetic participants
@@ -626,6 +676,7 @@ export class MatchingEngine {
   }
 
   private emitOrder(order: AccountOrder, execType: ExecutionType, fill?: Fill): void {
+    this.accountRevision++;
     for (const l of this.listeners) l.order?.(order, execType, fill);
   }
 
@@ -637,6 +688,7 @@ export class MatchingEngine {
     } finally {
       this.depth--;
       if (this.depth === 0 && this.touched.size > 0) {
+        this.accountRevision++;
         const batches = [...this.touched.entries()];
         this.touched.clear();
         const now = this.clock.now();
