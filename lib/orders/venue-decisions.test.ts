@@ -27,6 +27,7 @@ const order = (overrides: Partial<Order> = {}): Order => ({
   filledQuantity: new Prisma.Decimal(0),
   averagePrice: null,
   status: "pending_new",
+  origin: "tally",
   rejectReason: null,
   lastSendAt: new Date(),
   idempotencyRecordId: null,
