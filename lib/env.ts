@@ -51,6 +51,20 @@ const envSchema = z.object({
     .regex(/^\d+(\.\d+)?$/, "must be a plain decimal such as 250000")
     .default("250000"),
   RISK_MAX_OPEN_ORDERS_PER_SYMBOL: z.coerce.number().int().min(1).default(50),
+  RECONCILIATION_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  /** Corrections up to this notional (quote currency) are applied by the engine on its own. */
+  RECONCILIATION_AUTO_HEAL_MAX_NOTIONAL: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, "must be a plain decimal such as 100")
+    .default("100"),
+  /** How far back the first run reads venue trades of a symbol without a cursor. */
+  RECONCILIATION_LOOKBACK_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
+  /** A pending order unresolved this long is reported as stuck. */
+  RECONCILIATION_STUCK_SECONDS: z.coerce.number().int().min(1).default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,7 +5,7 @@ import { publishEvent } from "../events/publish-event";
 import { formatDecimal } from "../instruments/format-decimal";
 import type { VenueTrade } from "../venue/venue-types";
 import { computeFillState } from "./compute-fill-state";
-import { insertFill } from "./store/insert-fill";
+import { type FillSource, insertFill } from "./store/insert-fill";
 import { lockOrder } from "./store/lock-order";
 import { sumOrderFills } from "./store/sum-order-fills";
 import { appendOrderEvent } from "./store/update-order";
@@ -21,7 +21,12 @@ export type IngestFillResult =
  * and updates the order's cumulative figures and status in the same transaction under the order's
  * row lock, so a report seen twice (stream and lookup, or two app instances) never counts twice.
  */
-export async function ingestFill(options: { venue: string; trade: VenueTrade }): Promise<IngestFillResult> {
+export async function ingestFill(options: {
+  venue: string;
+  trade: VenueTrade;
+  /** Where we learned of it (Fill.source): the user stream unless said otherwise. */
+  source?: FillSource;
+}): Promise<IngestFillResult> {
   const { venue, trade } = options;
   return transaction(async (tx) => {
     let order: Order | null = null;
@@ -30,7 +35,13 @@ export async function ingestFill(options: { venue: string; trade: VenueTrade }):
       order = await lockOrder({ tx, by: { venue, venueOrderId: trade.venueOrderId } });
     }
     if (!order) return { status: "no_order" } as const;
-    const fillId = await insertFill({ tx, orderId: order.id, venue, trade });
+    const fillId = await insertFill({
+      tx,
+      orderId: order.id,
+      venue,
+      trade,
+      source: options.source ?? "venue_stream",
+    });
     if (!fillId) return { status: "duplicate" } as const;
     const fills = await sumOrderFills({ tx, orderId: order.id });
     const state = computeFillState({

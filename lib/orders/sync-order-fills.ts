@@ -19,6 +19,7 @@ export async function syncOrderFills(options: { venue: VenuePort; order: Order }
     for (const trade of result.trades) {
       if (trade.venueOrderId !== order.venueOrderId) continue;
       const ingested = await ingestFill({
+        source: "lookup",
         venue: order.venue,
         trade: { ...trade, clientOrderId: order.clientOrderId },
       });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { canMoveMismatch, MISMATCH_STATUSES } from "./mismatch-lifecycle";
+
+describe("mismatch lifecycle", () => {
+  it("moves open -> acknowledged -> resolved | accepted, engine-only auto_resolved from open states, nothing out of a final state", () => {
+    const allowed = MISMATCH_STATUSES.flatMap((from) =>
+      MISMATCH_STATUSES.filter((to) => canMoveMismatch(from, to)).map((to) => `${from}->${to}`),
+    );
+    expect(allowed.sort()).toEqual(
+      [
+        "acknowledged->accepted",
+        "acknowledged->auto_resolved",
+        "acknowledged->resolved",
+        "open->accepted",
+        "open->acknowledged",
+        "open->auto_resolved",
+        "open->resolved",
+      ].sort(),
+    );
+  });
+});

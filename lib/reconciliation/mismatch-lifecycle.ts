@@ -1,0 +1,21 @@
+export const MISMATCH_STATUSES = ["open", "acknowledged", "resolved", "accepted", "auto_resolved"] as const;
+export type MismatchStatus = (typeof MISMATCH_STATUSES)[number];
+
+/** Statuses in which a mismatch is still a difference to act on (one row per type and subject). */
+export const UNRESOLVED: readonly MismatchStatus[] = ["open", "acknowledged"];
+
+/**
+ * open -> acknowledged -> resolved | accepted; open/acknowledged -> auto_resolved (the engine applied
+ * the correction) or resolved "cleared at venue" (the engine saw the difference go). Final states stay.
+ */
+const NEXT: Record<MismatchStatus, readonly MismatchStatus[]> = {
+  open: ["acknowledged", "resolved", "accepted", "auto_resolved"],
+  acknowledged: ["resolved", "accepted", "auto_resolved"],
+  resolved: [],
+  accepted: [],
+  auto_resolved: [],
+};
+
+export function canMoveMismatch(from: MismatchStatus, to: MismatchStatus): boolean {
+  return NEXT[from].includes(to);
+}
