@@ -88,23 +88,3 @@ export const tradeFrameSchema = z.object({
   id: z.string(),
 });
 export type TradeFrame = z.infer<typeof tradeFrameSchema>;
-
-export type OrderbookStreamEvent =
-  | { event: "snapshot"; data: SnapshotFrame }
-  | { event: "update"; data: UpdateFrame }
-  | { event: "status"; data: StatusFrame }
-  | { event: "trade"; data: TradeFrame };
-
-export const orderbookStreamEventSchemas = {
-  snapshot: snapshotFrameSchema,
-  update: updateFrameSchema,
-  status: statusFrameSchema,
-  trade: tradeFrameSchema,
-} as const;
-
-/** Events stream (`GET /api/stream/events`): `event: <type>`, `data: <TallyEvent JSON>`. */
-export const tallyEventFrameSchema = z.object({
-  type: z.string(),
-  at: z.string(),
-  data: z.record(z.string(), z.unknown()),
-});

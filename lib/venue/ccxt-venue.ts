@@ -1,4 +1,3 @@
-import { EventEmitter } from "node:events";
 import ccxt, { type Balances, type Exchange, type Trade } from "ccxt";
 import { Decimal } from "decimal.js";
 import { type Logger, logger as rootLogger } from "../observability/logger";
@@ -17,7 +16,6 @@ import type {
 import { parseBinanceDepthDiff, parseBinancePublicTrade } from "./parse-binance-market-event";
 import { placeOrderWithRecovery } from "./place-order-with-recovery";
 import { ReconnectGate } from "./reconnect-gate";
-import { streamOrderBook } from "./stream-order-book";
 import { streamOwnOrders } from "./stream-own-orders";
 import { streamRawMarketEvents } from "./stream-raw-market-events";
 import { toDecimalString } from "./to-decimal-string";
@@ -30,7 +28,6 @@ import type {
   PlaceOrderHooks,
   PlaceOrderResult,
   VenuePort,
-  WatchOrderBookOptions,
   WatchOwnOrdersOptions,
 } from "./venue-port";
 import { type BreakerName, type RequestAttemptRecord, VenueRequestRunner } from "./venue-request-runner";
@@ -38,7 +35,6 @@ import type {
   CancelOrderRequest,
   FetchTradesRequest,
   Instrument,
-  OrderBookEvent,
   OwnOrderEvent,
   PlaceOrderRequest,
   TradesPage,
@@ -59,7 +55,7 @@ export interface CcxtVenueOptions {
   /** A pre-built ccxt client (tests); otherwise built from config. */
   exchange?: Exchange;
   logger?: Logger;
-  /** Called when the auth breaker opens (the kill switch hooks in here). Also emitted as "authBreakerOpen". */
+  /** Called when the auth breaker opens (the kill switch hooks in here). */
   onAuthBreakerOpen?: (event: AuthBreakerOpenEvent) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -71,8 +67,6 @@ const FINAL_STATUSES = new Set(["closed", "canceled", "rejected", "expired"]);
 /** VenuePort on a ccxt.pro exchange. Every REST call goes through VenueRequestRunner. */
 export class CcxtVenue implements VenuePort {
   readonly venue: string;
-  /** Events: "authBreakerOpen" (AuthBreakerOpenEvent), "breakerStateChange". */
-  readonly events = new EventEmitter();
   readonly exchange: Exchange;
   private readonly config: VenueConfig;
   private readonly log: Logger;
@@ -105,7 +99,6 @@ export class CcxtVenue implements VenuePort {
       random: options.random,
       now: this.now,
       onBreakerStateChange: (change) => {
-        this.events.emit("breakerStateChange", change);
         if (change.name === "auth" && change.to === "open") {
           const event: AuthBreakerOpenEvent = {
             venue: this.venue,
@@ -121,7 +114,6 @@ export class CcxtVenue implements VenuePort {
           } catch (error) {
             this.log.error({ error_message: (error as Error)?.message }, "onAuthBreakerOpen callback failed");
           }
-          this.events.emit("authBreakerOpen", event);
         }
       },
     });
@@ -310,19 +302,6 @@ export class CcxtVenue implements VenuePort {
         locked: lockedText,
         total: new Decimal(freeText).plus(lockedText).toFixed(),
       };
-    });
-  }
-
-  async *watchOrderBook(options: WatchOrderBookOptions): AsyncGenerator<OrderBookEvent> {
-    await this.loadInstruments();
-    yield* streamOrderBook({
-      exchange: this.exchange,
-      symbol: options.symbol,
-      depth: options.depth ?? 50,
-      signal: this.streamSignal(options.signal),
-      gate: this.bookGate,
-      counters: this.counters,
-      logger: this.log,
     });
   }
 

@@ -9,7 +9,6 @@ export interface VenueCounters {
   recoveredByLookup: number;
   breakerOpens: { auth: number; rate_limit: number; platform: number };
   wsReconnects: { orderBook: number; ownOrders: number };
-  orderBookResyncs: number;
   ownOrderResyncs: number;
 }
 
@@ -24,7 +23,6 @@ export function createVenueCounters(): VenueCounters {
     recoveredByLookup: 0,
     breakerOpens: { auth: 0, rate_limit: 0, platform: 0 },
     wsReconnects: { orderBook: 0, ownOrders: 0 },
-    orderBookResyncs: 0,
     ownOrderResyncs: 0,
   };
 }

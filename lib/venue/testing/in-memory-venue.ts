@@ -49,12 +49,11 @@ export class InMemoryVenue implements VenuePort {
   fetchOpenOrders = unsupported("list open orders");
   fetchTradesSince = unsupported("list trades");
   fetchBalances = unsupported("list balances");
-  watchOrderBook = (): AsyncIterable<never> => ({
-    [Symbol.asyncIterator]: () => ({ next: unsupported("stream books") }),
+  watchDepthDiffs = (): AsyncIterable<never> => ({
+    [Symbol.asyncIterator]: () => ({ next: unsupported("stream market data") }),
   });
-  watchDepthDiffs = this.watchOrderBook;
-  watchPublicTrades = this.watchOrderBook;
-  watchOwnOrders = this.watchOrderBook;
+  watchPublicTrades = this.watchDepthDiffs;
+  watchOwnOrders = this.watchDepthDiffs;
   checkHealth = unsupported("check health");
   getCounters = () => createVenueCounters();
   close = async () => {};
