@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim } from "../../sim/start-sim";
-import type { CcxtVenue } from "../venue/ccxt-venue";
+import type { CcxtVenue } from "../venue/ccxt/ccxt-venue";
 import { createSimVenue, type Sim, simControl } from "../venue/testing/sim-test-helpers";
 import { type BookHub, createBookHub } from "./book-hub";
 import type { OrderbookStreamConfig } from "./orderbook-stream-config";

@@ -1,6 +1,6 @@
 import { DomainError } from "../errors/domain-error";
 import { type Logger, logger as rootLogger } from "../observability/logger";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { OrderbookBroadcast } from "./orderbook-broadcast";
 import type { OrderbookStreamConfig } from "./orderbook-stream-config";
 import { type FeedHealth, type MarketDataVenue, SymbolBookFeed } from "./symbol-book-feed";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { PublicTrade } from "../venue/market-data-types";
+import type { PublicTrade } from "../venue/port/market-data-types";
 import type { BookView } from "./book-view";
 import { type BroadcastFeed, MAX_KEPT_TRADES, OrderbookBroadcast } from "./orderbook-broadcast";
 import type { BookStreamStatus, WireLevel } from "./orderbook-stream-protocol";

@@ -1,5 +1,5 @@
 import { encodeSseEvent } from "../sse/encode-sse-event";
-import type { PublicTrade } from "../venue/market-data-types";
+import type { PublicTrade } from "../venue/port/market-data-types";
 import type { BookView } from "./book-view";
 import { diffBookViews } from "./diff-book-views";
 import type { BookStreamStatus } from "./orderbook-stream-protocol";

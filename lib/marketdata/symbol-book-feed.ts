@@ -1,7 +1,7 @@
 import type { Logger } from "../observability/logger";
-import { computeBackoffDelay } from "../venue/compute-backoff-delay";
-import type { DepthDiff, PublicTrade } from "../venue/market-data-types";
-import type { VenuePort } from "../venue/venue-port";
+import type { DepthDiff, PublicTrade } from "../venue/port/market-data-types";
+import type { VenuePort } from "../venue/port/venue-port";
+import { computeBackoffDelay } from "../venue/resilience/compute-backoff-delay";
 import { BookSync } from "./book-sync";
 import type { SyncCounters } from "./book-sync-types";
 import type { BookView } from "./book-view";

@@ -1,7 +1,7 @@
 import type { Principal } from "../auth/principal";
 import type { KeyedRequest } from "../idempotency/idempotency-types";
 import type { IdempotentResult } from "../idempotency/run-idempotently";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import type { OrderInput } from "./order-input-schema";
 import type { OrderOutcome } from "./order-outcome";
 import { placeOrders } from "./place-orders";

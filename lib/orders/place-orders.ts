@@ -6,7 +6,7 @@ import { type Tx, transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import type { KeyedRequest } from "../idempotency/idempotency-types";
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { applySendOutcome } from "./apply-send-outcome";
 import { assertKillSwitchReleased } from "./assert-kill-switch-released";
 import { createPendingOrders } from "./create-pending-orders";

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { DomainError } from "../errors/domain-error";
 import { findInstrument } from "../instruments/find-instrument";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { checkOrderFilters, type FieldError } from "./check-order-filters";
 import { getReferencePrice } from "./get-reference-price";
 import type { OrderInput } from "./order-input-schema";

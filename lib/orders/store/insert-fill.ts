@@ -1,5 +1,5 @@
 import type { Tx } from "../../db/sql";
-import type { VenueTrade } from "../../venue/venue-types";
+import type { VenueTrade } from "../../venue/port/venue-types";
 
 /** Stores a venue execution for an order once (unique venue + trade id); null when it was already stored. */
 export async function insertFill(options: {

@@ -1,8 +1,8 @@
-import type { DepthSnapshot } from "../market-data-types";
-import { createVenueCounters } from "../venue-counters";
-import { VenueConfigError } from "../venue-errors";
-import type { CancelOrderResult, PlaceOrderHooks, PlaceOrderResult, VenuePort } from "../venue-port";
-import type { PlaceOrderRequest, VenueOrder } from "../venue-types";
+import type { DepthSnapshot } from "../port/market-data-types";
+import { createVenueCounters } from "../port/venue-counters";
+import { VenueConfigError } from "../port/venue-errors";
+import type { CancelOrderResult, PlaceOrderHooks, PlaceOrderResult, VenuePort } from "../port/venue-port";
+import type { PlaceOrderRequest, VenueOrder } from "../port/venue-types";
 
 type Handler<A extends unknown[], R> = (...args: A) => Promise<R>;
 

@@ -1,8 +1,8 @@
-import { CLIENT_ORDER_ID_PATTERN } from "./derive-client-order-id";
-import { VenueCircuitOpenError, VenueError, VenueValidationError } from "./venue-errors";
-import type { PlaceOrderResult } from "./venue-port";
+import { CLIENT_ORDER_ID_PATTERN } from "../port/derive-client-order-id";
+import { VenueCircuitOpenError, VenueError, VenueValidationError } from "../port/venue-errors";
+import type { PlaceOrderResult } from "../port/venue-port";
+import type { PlaceOrderRequest, VenueOrder } from "../port/venue-types";
 import type { VenueRequestRunner } from "./venue-request-runner";
-import type { PlaceOrderRequest, VenueOrder } from "./venue-types";
 
 export interface PlaceOrderWithRecoveryOptions {
   request: PlaceOrderRequest;

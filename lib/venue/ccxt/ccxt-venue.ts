@@ -1,10 +1,8 @@
 import ccxt, { type Balances, type Exchange, type Trade } from "ccxt";
 import { Decimal } from "decimal.js";
-import { type Logger, logger as rootLogger } from "../observability/logger";
-import { createCcxtExchange } from "./create-ccxt-exchange";
-import { mapCcxtMarket } from "./map-ccxt-market";
-import { mapCcxtOrder } from "./map-ccxt-order";
-import { mapCcxtTrade } from "./map-ccxt-trade";
+import { type Logger, logger as rootLogger } from "../../observability/logger";
+import { parseBinanceDepthDiff, parseBinancePublicTrade } from "../binance/parse-binance-market-event";
+import { streamRawMarketEvents } from "../binance/stream-raw-market-events";
 import type {
   DepthDiff,
   DepthLevelPair,
@@ -12,25 +10,16 @@ import type {
   FetchDepthSnapshotOptions,
   PublicTrade,
   WatchMarketStreamOptions,
-} from "./market-data-types";
-import { parseBinanceDepthDiff, parseBinancePublicTrade } from "./parse-binance-market-event";
-import { placeOrderWithRecovery } from "./place-order-with-recovery";
-import { ReconnectGate } from "./reconnect-gate";
-import { streamOwnOrders } from "./stream-own-orders";
-import { streamRawMarketEvents } from "./stream-raw-market-events";
-import { toDecimalString } from "./to-decimal-string";
-import { decodeTradeCursor, encodeTradeCursor } from "./trade-cursor";
-import type { VenueConfig } from "./venue-config";
-import { createVenueCounters, type VenueCounters } from "./venue-counters";
-import { VenueConfigError, VenueError, VenueValidationError } from "./venue-errors";
+} from "../port/market-data-types";
+import { createVenueCounters, type VenueCounters } from "../port/venue-counters";
+import { VenueConfigError, VenueError, VenueValidationError } from "../port/venue-errors";
 import type {
   CancelOrderResult,
   PlaceOrderHooks,
   PlaceOrderResult,
   VenuePort,
   WatchOwnOrdersOptions,
-} from "./venue-port";
-import { type BreakerName, type RequestAttemptRecord, VenueRequestRunner } from "./venue-request-runner";
+} from "../port/venue-port";
 import type {
   CancelOrderRequest,
   FetchTradesRequest,
@@ -41,7 +30,22 @@ import type {
   VenueBalance,
   VenueHealth,
   VenueOrder,
-} from "./venue-types";
+} from "../port/venue-types";
+import { placeOrderWithRecovery } from "../resilience/place-order-with-recovery";
+import { ReconnectGate } from "../resilience/reconnect-gate";
+import {
+  type BreakerName,
+  type RequestAttemptRecord,
+  VenueRequestRunner,
+} from "../resilience/venue-request-runner";
+import type { VenueConfig } from "../venue-config";
+import { createCcxtExchange } from "./create-ccxt-exchange";
+import { mapCcxtMarket } from "./map-ccxt-market";
+import { mapCcxtOrder } from "./map-ccxt-order";
+import { mapCcxtTrade } from "./map-ccxt-trade";
+import { streamOwnOrders } from "./stream-own-orders";
+import { toDecimalString } from "./to-decimal-string";
+import { decodeTradeCursor, encodeTradeCursor } from "./trade-cursor";
 
 export interface AuthBreakerOpenEvent {
   venue: string;

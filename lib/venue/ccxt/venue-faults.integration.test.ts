@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startSim } from "../../sim/start-sim";
+import { startSim } from "../../../sim/start-sim";
+import { deriveClientOrderId } from "../port/derive-client-order-id";
+import type { DepthDiff } from "../port/market-data-types";
+import { VenueAuthError, VenueCircuitOpenError } from "../port/venue-errors";
+import type { OwnOrderEvent, PlaceOrderRequest } from "../port/venue-types";
+import { collect, createSimVenue, type Sim, simControl, simOrders, sleep } from "../testing/sim-test-helpers";
 import type { AuthBreakerOpenEvent, CcxtVenue } from "./ccxt-venue";
-import { deriveClientOrderId } from "./derive-client-order-id";
-import type { DepthDiff } from "./market-data-types";
-import { collect, createSimVenue, type Sim, simControl, simOrders, sleep } from "./testing/sim-test-helpers";
-import { VenueAuthError, VenueCircuitOpenError } from "./venue-errors";
-import type { OwnOrderEvent, PlaceOrderRequest } from "./venue-types";
 
 let sim: Sim;
 let venue: CcxtVenue;

@@ -1,9 +1,9 @@
 import * as ccxt from "ccxt";
 import { describe, expect, it } from "vitest";
-import { deriveClientOrderId } from "./derive-client-order-id";
+import { deriveClientOrderId } from "../port/derive-client-order-id";
+import type { PlaceOrderRequest, VenueOrder } from "../port/venue-types";
+import { createTestRunner } from "../testing/venue-test-fixtures";
 import { type PlaceOrderWithRecoveryOptions, placeOrderWithRecovery } from "./place-order-with-recovery";
-import { createTestRunner } from "./testing/venue-test-fixtures";
-import type { PlaceOrderRequest, VenueOrder } from "./venue-types";
 
 const request: PlaceOrderRequest = {
   symbol: "BTC/USDT",

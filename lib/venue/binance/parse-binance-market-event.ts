@@ -1,4 +1,4 @@
-import type { DepthDiff, DepthLevelPair, PublicTrade } from "./market-data-types";
+import type { DepthDiff, DepthLevelPair, PublicTrade } from "../port/market-data-types";
 
 type Raw = Record<string, unknown>;
 

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startSim } from "../../sim/start-sim";
+import { startSim } from "../../../sim/start-sim";
+import { deriveClientOrderId } from "../port/derive-client-order-id";
+import type { OwnOrderEvent } from "../port/venue-types";
+import { collect, createSimVenue, type Sim, simControl, sleep } from "../testing/sim-test-helpers";
 import type { CcxtVenue } from "./ccxt-venue";
-import { deriveClientOrderId } from "./derive-client-order-id";
-import { collect, createSimVenue, type Sim, simControl, sleep } from "./testing/sim-test-helpers";
-import type { OwnOrderEvent } from "./venue-types";
 
 let sim: Sim;
 let venue: CcxtVenue;
