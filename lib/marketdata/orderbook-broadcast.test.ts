@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { PublicTrade } from "../venue/port/market-data-types";
+import type { PriceLevel, PublicTrade } from "../venue/port/market-data-types";
 import type { BookView } from "./book-view";
 import { type BroadcastFeed, MAX_KEPT_TRADES, OrderbookBroadcast } from "./orderbook-broadcast";
-import type { BookStreamStatus, WireLevel } from "./orderbook-stream-protocol";
+import type { BookStreamStatus } from "./orderbook-stream-protocol";
 import { OrderbookStreamSession } from "./orderbook-stream-session";
 
 /** A feed whose book the test sets; every change notifies synchronously, like SymbolBookFeed. */
@@ -39,7 +39,7 @@ class FakeFeed implements BroadcastFeed {
   get listenerCount() {
     return this.listeners.size + this.tradeListeners.size;
   }
-  setBook(bids: WireLevel[], asks: WireLevel[], status: BookStreamStatus = "live") {
+  setBook(bids: PriceLevel[], asks: PriceLevel[], status: BookStreamStatus = "live") {
     this.version += 1;
     this.state = status;
     this.current = {

@@ -1,5 +1,5 @@
 import type { Logger } from "../observability/logger";
-import type { DepthDiff, PublicTrade } from "../venue/port/market-data-types";
+import type { DepthDiff, PriceLevel, PublicTrade } from "../venue/port/market-data-types";
 import type { VenuePort } from "../venue/port/venue-port";
 import { computeBackoffDelay } from "../venue/resilience/compute-backoff-delay";
 import { BookSync } from "./book-sync";
@@ -7,7 +7,7 @@ import type { SyncCounters } from "./book-sync-types";
 import type { BookView } from "./book-view";
 import { OrderBook } from "./order-book";
 import type { OrderbookStreamConfig } from "./orderbook-stream-config";
-import type { BookStreamStatus, WireLevel } from "./orderbook-stream-protocol";
+import type { BookStreamStatus } from "./orderbook-stream-protocol";
 
 /** What the feed needs from the venue. */
 export type MarketDataVenue = Pick<VenuePort, "fetchDepthSnapshot" | "watchDepthDiffs" | "watchPublicTrades">;
@@ -129,8 +129,8 @@ export class SymbolBookFeed {
     const cached = this.views.get(depth);
     if (cached?.version === this.bookVersion) return cached;
     const top = this.sync.book.top(depth);
-    const bids = top.bids.map((level): WireLevel => [level.price, level.quantity]);
-    const asks = top.asks.map((level): WireLevel => [level.price, level.quantity]);
+    const bids = top.bids.map((level): PriceLevel => [level.price, level.quantity]);
+    const asks = top.asks.map((level): PriceLevel => [level.price, level.quantity]);
     const view: BookView = {
       version: this.bookVersion,
       depth,
@@ -148,7 +148,7 @@ export class SymbolBookFeed {
   }
 
   /** Full book top, for tests comparing against the venue. */
-  levels(depth: number): { bids: WireLevel[]; asks: WireLevel[]; lastUpdateId: number | null } | null {
+  levels(depth: number): { bids: PriceLevel[]; asks: PriceLevel[]; lastUpdateId: number | null } | null {
     const view = this.view(depth);
     return view ? { bids: [...view.bids], asks: [...view.asks], lastUpdateId: view.lastUpdateId } : null;
   }

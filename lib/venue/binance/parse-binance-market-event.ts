@@ -1,8 +1,8 @@
-import type { DepthDiff, DepthLevelPair, DepthSnapshot, PublicTrade } from "../port/market-data-types";
+import type { DepthDiff, DepthSnapshot, PriceLevel, PublicTrade } from "../port/market-data-types";
 
 type Raw = Record<string, unknown>;
 
-function levels(value: unknown, source: string): DepthLevelPair[] {
+function levels(value: unknown, source: string): PriceLevel[] {
   if (!Array.isArray(value)) throw new TypeError(`${source} levels must be an array`);
   return value.map((level) => {
     if (!Array.isArray(level) || typeof level[0] !== "string" || typeof level[1] !== "string") {

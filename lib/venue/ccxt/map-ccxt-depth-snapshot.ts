@@ -1,8 +1,8 @@
 import type { OrderBook } from "ccxt";
-import type { DepthLevelPair, DepthSnapshot } from "../port/market-data-types";
+import type { DepthSnapshot, PriceLevel } from "../port/market-data-types";
 import { toDecimalString } from "./to-decimal-string";
 
-function side(levels: unknown[][]): DepthLevelPair[] {
+function side(levels: unknown[][]): PriceLevel[] {
   return levels.map((level) => [toDecimalString(level[0]) ?? "0", toDecimalString(level[1]) ?? "0"] as const);
 }
 
