@@ -34,8 +34,8 @@ import type {
   VenueHealth,
   VenueOrder,
 } from "../port/venue-types";
-import { placeOrderWithRecovery } from "../resilience/place-order-with-recovery";
 import { ReconnectGate } from "../resilience/reconnect-gate";
+import { sendOrderWithRecovery } from "../resilience/send-order-with-recovery";
 import {
   type BreakerName,
   type RequestAttemptRecord,
@@ -169,7 +169,7 @@ export class CcxtVenue implements VenuePort {
       recvWindow: this.config.orderRecvWindowMs,
     };
     if (request.type === "limit") params.timeInForce = request.timeInForce ?? "GTC";
-    const result = await placeOrderWithRecovery({
+    const result = await sendOrderWithRecovery({
       request,
       runner: this.runner,
       // ccxt's typings say number, but its precision helpers take decimal strings as they are,
