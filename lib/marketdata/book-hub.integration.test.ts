@@ -65,7 +65,7 @@ describe("order book hub against the simulator", () => {
 
     const { venueBook, ours } = await eventually(async () => {
       const venueBook = await venueDepth();
-      const ours = feed.levels(5000);
+      const ours = feed.view(5000);
       return ours?.lastUpdateId === venueBook.lastUpdateId ? { venueBook, ours } : undefined;
     });
     expect(normalize(ours.bids)).toEqual(normalize(venueBook.bids));

@@ -147,12 +147,6 @@ export class SymbolBookFeed {
     return view;
   }
 
-  /** Full book top, for tests comparing against the venue. */
-  levels(depth: number): { bids: PriceLevel[]; asks: PriceLevel[]; lastUpdateId: number | null } | null {
-    const view = this.view(depth);
-    return view ? { bids: [...view.bids], asks: [...view.asks], lastUpdateId: view.lastUpdateId } : null;
-  }
-
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
