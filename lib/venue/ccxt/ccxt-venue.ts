@@ -83,7 +83,7 @@ export class CcxtVenue implements VenuePort {
   private readonly counters: VenueCounters = createVenueCounters();
   private readonly now: () => number;
   private readonly closing = new AbortController();
-  private readonly bookGate: ReconnectGate;
+  private readonly marketGate: ReconnectGate;
   private readonly userGate: ReconnectGate;
   private readonly ownOrders = new OwnOrderTracker();
   private readonly instruments: InstrumentCache;
@@ -124,7 +124,7 @@ export class CcxtVenue implements VenuePort {
         }
       },
     });
-    const gate = (kind: "orderBook" | "ownOrders") =>
+    const gate = (kind: "marketData" | "ownOrders") =>
       new ReconnectGate({
         baseMs: options.config.ws.reconnectBaseMs,
         capMs: options.config.ws.reconnectMaxMs,
@@ -135,7 +135,7 @@ export class CcxtVenue implements VenuePort {
           this.log.warn({ stream: kind, attempt }, "venue websocket reconnect");
         },
       });
-    this.bookGate = gate("orderBook");
+    this.marketGate = gate("marketData");
     this.userGate = gate("ownOrders");
     this.instruments = new InstrumentCache((reload) =>
       this.request("loadMarkets", "public", "idempotent", async () => {
@@ -310,7 +310,7 @@ export class CcxtVenue implements VenuePort {
     yield* streamRawMarketEvents({
       url: this.rawStreamUrl(`${instrument.venueSymbol.toLowerCase()}@depth@100ms`),
       signal: this.streamSignal(options.signal),
-      gate: this.bookGate,
+      gate: this.marketGate,
       logger: this.log,
       parse: parseBinanceDepthDiff,
       onConnectionChange: options.onConnectionChange,
@@ -322,7 +322,7 @@ export class CcxtVenue implements VenuePort {
     yield* streamRawMarketEvents({
       url: this.rawStreamUrl(`${instrument.venueSymbol.toLowerCase()}@trade`),
       signal: this.streamSignal(options.signal),
-      gate: this.bookGate,
+      gate: this.marketGate,
       logger: this.log,
       parse: (message) => parseBinancePublicTrade(message, options.symbol),
       onConnectionChange: options.onConnectionChange,

@@ -165,7 +165,7 @@ describe("venue adapter fault handling (simulator)", () => {
     await simControl(sim, "POST", "faults", { wsDisconnectEveryMs: 500, seed: 7 });
     await stream.done;
     expect(connections.filter(Boolean).length).toBeGreaterThanOrEqual(2);
-    expect(venue.getCounters().wsReconnects.orderBook).toBeGreaterThanOrEqual(1);
+    expect(venue.getCounters().wsReconnects.marketData).toBeGreaterThanOrEqual(1);
   });
 
   it("websocket disconnect: own-order stream resyncs by looking up the orders that were open", async () => {
