@@ -1,6 +1,6 @@
 import { Exchange } from "ccxt";
 import { OrderBook } from "../lib/marketdata/order-book";
-import type { RawLevel } from "../lib/marketdata/order-book-types";
+import type { PriceLevel } from "../lib/venue/port/market-data-types";
 import type { BenchMeasurement, BenchResult } from "./bench-result";
 import { type BookWorkload, generateBookWorkload } from "./book-workload";
 import { formatMiB, settledMemoryUsed } from "./heap";
@@ -68,8 +68,10 @@ function tallyContestant(workload: BookWorkload): Contestant {
   };
 }
 
-const toNumbers = (levels: readonly RawLevel[]): number[][] => levels.map(([p, q]) => [Number(p), Number(q)]);
-const flatten = (levels: readonly RawLevel[]): number[] => levels.flatMap(([p, q]) => [Number(p), Number(q)]);
+const toNumbers = (levels: readonly PriceLevel[]): number[][] =>
+  levels.map(([p, q]) => [Number(p), Number(q)]);
+const flatten = (levels: readonly PriceLevel[]): number[] =>
+  levels.flatMap(([p, q]) => [Number(p), Number(q)]);
 
 /**
  * ccxt's own WebSocket book, created the way ccxt's exchanges do (`exchange.orderBook()`; the class

@@ -1,4 +1,5 @@
-import type { BookSnapshot, RawLevel } from "../lib/marketdata/order-book-types";
+import type { BookSnapshot } from "../lib/marketdata/order-book-types";
+import type { PriceLevel } from "../lib/venue/port/market-data-types";
 import { seededRandom } from "./seeded-random";
 
 export interface BookWorkloadOptions {
@@ -11,8 +12,8 @@ export interface BookWorkloadOptions {
 
 /** A depthUpdate-like event; `b`/`a` hold level diffs as venue strings. */
 export interface WorkloadEvent {
-  readonly b: RawLevel[];
-  readonly a: RawLevel[];
+  readonly b: PriceLevel[];
+  readonly a: PriceLevel[];
 }
 
 export interface BookWorkload {
@@ -57,7 +58,7 @@ export function generateBookWorkload(options: BookWorkloadOptions): BookWorkload
   const quantity = (): string => quantities[Math.floor(random() * QUANTITY_POOL)]!;
 
   const occupied = { b: new Uint8Array(grid), a: new Uint8Array(grid) };
-  const snapshotSide = (side: "b" | "a"): RawLevel[] => {
+  const snapshotSide = (side: "b" | "a"): PriceLevel[] => {
     const ticks = Array.from({ length: grid }, (_, tick) => tick);
     for (let i = grid - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));

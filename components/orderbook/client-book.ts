@@ -1,13 +1,14 @@
 import Decimal from "decimal.js";
 import type {
   BookStreamStatus,
+  PriceLevel,
   SnapshotFrame,
   StatusFrame,
   UpdateFrame,
-  WireLevel,
 } from "@/lib/marketdata/orderbook-stream-protocol";
 
-export interface BookLevel {
+/** A level of the browser's book, with the frame that last changed it (for the change highlight). */
+export interface ClientBookLevel {
   readonly price: string;
   readonly quantity: string;
   /** Sequence number of the frame that last changed this level; 0 for levels from a snapshot. */
@@ -23,8 +24,8 @@ export interface ClientBook {
    */
   readonly seq: number;
   readonly status: BookStreamStatus;
-  readonly bids: readonly BookLevel[];
-  readonly asks: readonly BookLevel[];
+  readonly bids: readonly ClientBookLevel[];
+  readonly asks: readonly ClientBookLevel[];
   readonly lastUpdateId: number | null;
   readonly venueTime: number | null;
   readonly serverTime: number | null;
@@ -37,7 +38,7 @@ export type ApplyFrameResult =
 type Side = "bids" | "asks";
 
 export function bookFromSnapshot(snapshot: SnapshotFrame, depth: number): ClientBook {
-  const toLevels = (levels: readonly WireLevel[]) =>
+  const toLevels = (levels: readonly PriceLevel[]) =>
     levels
       .filter(([, quantity]) => !new Decimal(quantity).isZero())
       .slice(0, depth)
@@ -96,12 +97,12 @@ export function applyStatus(book: ClientBook, frame: StatusFrame): ApplyFrameRes
 }
 
 function applySide(
-  levels: readonly BookLevel[],
-  changes: readonly WireLevel[],
+  levels: readonly ClientBookLevel[],
+  changes: readonly PriceLevel[],
   side: Side,
   seq: number,
   depth: number,
-): readonly BookLevel[] {
+): readonly ClientBookLevel[] {
   if (changes.length === 0) return levels;
   const next = levels.slice();
   for (const [price, quantity] of changes) {
@@ -122,7 +123,7 @@ function applySide(
 }
 
 /** Binary search: the index of `price` in the side, or where it would be inserted (bids descending, asks ascending). */
-function levelIndex(levels: readonly BookLevel[], price: Decimal, side: Side): number {
+function levelIndex(levels: readonly ClientBookLevel[], price: Decimal, side: Side): number {
   let low = 0;
   let high = levels.length;
   while (low < high) {

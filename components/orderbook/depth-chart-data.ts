@@ -1,6 +1,6 @@
 import type Decimal from "decimal.js";
 import { ExactDecimal } from "@/lib/marketdata/exact-decimal";
-import type { BookLevel, ClientBook } from "./client-book";
+import type { ClientBook, ClientBookLevel } from "./client-book";
 
 /** One x position of the depth chart. Numbers only because the chart plots them; totals stay exact in the ladder. */
 export interface DepthPoint {
@@ -34,7 +34,7 @@ export function depthChartData(book: ClientBook): DepthChartData {
   };
 }
 
-function cumulative(levels: readonly BookLevel[]): { price: Decimal; total: Decimal }[] {
+function cumulative(levels: readonly ClientBookLevel[]): { price: Decimal; total: Decimal }[] {
   let total = new ExactDecimal(0);
   return levels.map((level) => {
     total = total.plus(level.quantity);

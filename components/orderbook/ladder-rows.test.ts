@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { BookLevel, ClientBook } from "./client-book";
+import type { ClientBook, ClientBookLevel } from "./client-book";
 import { buildLadder as buildLadderWith } from "./ladder-rows";
 
 const buildLadder = (book: ClientBook) => buildLadderWith(book, { price: 0, size: 0 });
 
-const levels = (...pairs: [string, string][]): BookLevel[] =>
+const levels = (...pairs: [string, string][]): ClientBookLevel[] =>
   pairs.map(([price, quantity]) => ({ price, quantity, changedSeq: 0 }));
 
-const book = (bids: BookLevel[], asks: BookLevel[]): ClientBook => ({
+const book = (bids: ClientBookLevel[], asks: ClientBookLevel[]): ClientBook => ({
   symbol: "BTC/USDT",
   seq: 1,
   status: "live",

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { ExactDecimal } from "@/lib/marketdata/exact-decimal";
-import type { BookLevel, ClientBook } from "./client-book";
+import type { ClientBook, ClientBookLevel } from "./client-book";
 import { commonFractionDigits } from "./decimal-format";
 
 /** Bar widths only need a few digits; ExactDecimal would work out a 1000-digit quotient for every row. */
@@ -36,7 +36,7 @@ export function buildLadder(book: ClientBook, minDigits: { price: number; size: 
   const bidTotals = runningTotals(book.bids);
   const askTotals = runningTotals(book.asks);
   const largest = ExactDecimal.max(bidTotals.at(-1) ?? 0, askTotals.at(-1) ?? 0);
-  const rows = (side: readonly BookLevel[], totals: readonly Decimal[]) =>
+  const rows = (side: readonly ClientBookLevel[], totals: readonly Decimal[]) =>
     side.map(
       (level, i): LadderRow => ({
         price: new ExactDecimal(level.price).toFixed(priceDigits),
@@ -67,7 +67,7 @@ export function buildLadder(book: ClientBook, minDigits: { price: number; size: 
  */
 const quantizeRatio = (ratio: number) => Math.round(ratio * 200) / 200;
 
-function runningTotals(levels: readonly BookLevel[]) {
+function runningTotals(levels: readonly ClientBookLevel[]) {
   const totals: Decimal[] = [];
   let sum = new ExactDecimal(0);
   for (const level of levels) {

@@ -16,9 +16,6 @@ export const useSelectedPriceStore = create<SelectedPrice>()(() => ({
   pickCount: 0,
 }));
 
-/** The last picked price, or null before any pick. */
-export const useSelectedPrice = (): string | null => useSelectedPriceStore((state) => state.price);
-
 export function setSelectedPrice(price: string, symbol?: string): void {
   useSelectedPriceStore.setState((state) => ({
     price,

@@ -50,5 +50,5 @@ export function openEventsStream(options: OpenEventsStreamOptions = {}) {
     retryMs: ORDERBOOK_RETRY_MS,
     signal: options.signal,
   });
-  return { ...stream, pendingEvents: () => pending.length };
+  return stream;
 }

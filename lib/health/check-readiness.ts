@@ -3,7 +3,7 @@ import path from "node:path";
 import { sql } from "../db/sql";
 import type { BookHub } from "../marketdata/book-hub";
 import { checkOrderbookFeeds } from "../marketdata/check-orderbook-feeds";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { cachedVenueHealth } from "./venue-health-cache";
 
 export type CheckResult = { status: "ok" | "fail"; latencyMs?: number; detail?: string };

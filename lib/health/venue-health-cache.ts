@@ -1,5 +1,5 @@
-import type { VenuePort } from "../venue/venue-port";
-import type { VenueHealth } from "../venue/venue-types";
+import type { VenuePort } from "../venue/port/venue-port";
+import type { VenueHealth } from "../venue/port/venue-types";
 
 const HEALTH_TTL_MS = 2_000;
 const cache = new WeakMap<VenuePort, Promise<VenueHealth> & { at: number }>();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
 import { authenticateRequest } from "../auth/authenticate-request";
 import { type Principal, principalScope } from "../auth/principal";
 import { hasRole, type Role } from "../auth/roles";
@@ -194,6 +194,3 @@ export function defineRoute<
   };
   return Object.assign(handler, { access: definition.access });
 }
-
-/** Query and params schemas for routes that take none: extra keys are ignored, not errors. */
-export const noInput = z.record(z.string(), z.string());

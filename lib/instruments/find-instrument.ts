@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { prisma } from "../db/prisma";
 import { logger } from "../observability/logger";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { syncInstruments } from "./sync-instruments";
 
 export interface TradingInstrument {

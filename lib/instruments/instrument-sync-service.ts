@@ -1,6 +1,6 @@
 import { logger } from "../observability/logger";
 import type { BackgroundService } from "../runtime/background-service";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { syncInstruments } from "./sync-instruments";
 
 const RETRY_MS = 15_000;

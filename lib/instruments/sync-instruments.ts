@@ -1,6 +1,6 @@
 import { prisma } from "../db/prisma";
 import { logger } from "../observability/logger";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 
 /**
  * Copies the venue's markets into the Instrument table (upsert; markets the venue no longer lists

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim } from "../../sim/start-sim";
-import type { CcxtVenue } from "../venue/ccxt-venue";
+import type { CcxtVenue } from "../venue/ccxt/ccxt-venue";
 import { createSimVenue, type Sim, simControl } from "../venue/testing/sim-test-helpers";
 import { type BookHub, createBookHub } from "./book-hub";
 import type { OrderbookStreamConfig } from "./orderbook-stream-config";
@@ -65,7 +65,7 @@ describe("order book hub against the simulator", () => {
 
     const { venueBook, ours } = await eventually(async () => {
       const venueBook = await venueDepth();
-      const ours = feed.levels(5000);
+      const ours = feed.view(5000);
       return ours?.lastUpdateId === venueBook.lastUpdateId ? { venueBook, ours } : undefined;
     });
     expect(normalize(ours.bids)).toEqual(normalize(venueBook.bids));

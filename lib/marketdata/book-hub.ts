@@ -1,6 +1,6 @@
 import { DomainError } from "../errors/domain-error";
 import { type Logger, logger as rootLogger } from "../observability/logger";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { OrderbookBroadcast } from "./orderbook-broadcast";
 import type { OrderbookStreamConfig } from "./orderbook-stream-config";
 import { type FeedHealth, type MarketDataVenue, SymbolBookFeed } from "./symbol-book-feed";
@@ -20,26 +20,6 @@ export interface BookSubscription {
   release(): void;
 }
 
-/** Per-connection figures a stream session reports, for diagnostics and tests. */
-export interface StreamConnectionStats {
-  symbol: string;
-  depth: number;
-  /** Chunks enqueued on the response stream and not yet read by the client (bounded by 1). */
-  pendingChunks: number;
-  /** Book frames (snapshot, update, status) given to this client. */
-  framesSent: number;
-  /** Snapshots among them: the first frame, and one each time the client could not keep up. */
-  snapshotsSent: number;
-  /** Book changes folded into a later frame instead of being sent on their own. */
-  coalesced: number;
-  /** Trades dropped because the client's tape backlog was full. */
-  tradesDropped: number;
-}
-
-export interface StreamConnection {
-  stats(): StreamConnectionStats;
-}
-
 interface Entry {
   feed: SymbolBookFeed;
   idleTimer?: NodeJS.Timeout;
@@ -57,7 +37,6 @@ export class BookHub {
   private readonly log: Logger;
   private readonly now: () => number;
   private readonly entries = new Map<string, Entry>();
-  private readonly connections = new Set<StreamConnection>();
   private stopped = false;
 
   constructor(options: BookHubOptions) {
@@ -147,15 +126,6 @@ export class BookHub {
     });
     entry.broadcasts.set(depth, broadcast);
     return broadcast;
-  }
-
-  track(connection: StreamConnection): () => void {
-    this.connections.add(connection);
-    return () => this.connections.delete(connection);
-  }
-
-  connectionStats(): StreamConnectionStats[] {
-    return [...this.connections].map((connection) => connection.stats());
   }
 
   stop(): void {

@@ -1,12 +1,12 @@
+import type { PriceLevel } from "../venue/port/market-data-types";
 import type { OrderBook } from "./order-book";
-import type { RawLevel } from "./order-book-types";
 
 /** Binance depth diff event (`depthUpdate`): update ids `U..u` inclusive. */
 export interface DiffEvent {
   readonly U: number;
   readonly u: number;
-  readonly b: readonly RawLevel[];
-  readonly a: readonly RawLevel[];
+  readonly b: readonly PriceLevel[];
+  readonly a: readonly PriceLevel[];
 }
 
 /**

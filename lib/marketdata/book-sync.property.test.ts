@@ -1,14 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { PriceLevel } from "../venue/port/market-data-types";
 import { BookSync } from "./book-sync";
 import type { DiffEvent } from "./book-sync-types";
 import { OrderBook } from "./order-book";
-import type { BookSideName, BookSnapshot, BookTop, RawLevel } from "./order-book-types";
+import type { BookSideName, BookSnapshot, BookTop } from "./order-book-types";
 import { ReferenceBook } from "./testing/reference-book";
 
 interface Update {
   side: BookSideName;
-  level: RawLevel;
+  level: PriceLevel;
 }
 
 /** One update id changes one level; prices sit on a small grid so updates collide. */
@@ -67,7 +68,7 @@ function truthByUpdateId(updates: readonly Update[]): BookTop[] {
 
 function snapshotAt(truth: readonly BookTop[], lastUpdateId: number): BookSnapshot {
   const top = truth[lastUpdateId]!;
-  const levels = (side: BookTop["bids"]): RawLevel[] => side.map((level) => [level.price, level.quantity]);
+  const levels = (side: BookTop["bids"]): PriceLevel[] => side.map((level) => [level.price, level.quantity]);
   return { lastUpdateId, bids: levels(top.bids), asks: levels(top.asks) };
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { PriceLevel } from "../venue/port/market-data-types";
 import { BookSync } from "./book-sync";
 import type { DiffEvent } from "./book-sync-types";
 import { OrderBook } from "./order-book";
-import type { BookSnapshot, RawLevel } from "./order-book-types";
+import type { BookSnapshot } from "./order-book-types";
 
-function diff(U: number, u: number, b: RawLevel[] = [], a: RawLevel[] = []): DiffEvent {
+function diff(U: number, u: number, b: PriceLevel[] = [], a: PriceLevel[] = []): DiffEvent {
   return { U, u, b, a };
 }
 

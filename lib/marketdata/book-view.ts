@@ -1,4 +1,4 @@
-import type { WireLevel } from "./orderbook-stream-protocol";
+import type { PriceLevel } from "../venue/port/market-data-types";
 
 /**
  * The top `depth` levels of one book version, immutable and shared by every client streaming that
@@ -8,8 +8,8 @@ export interface BookView {
   readonly version: number;
   readonly depth: number;
   /** Best first. */
-  readonly bids: readonly WireLevel[];
-  readonly asks: readonly WireLevel[];
+  readonly bids: readonly PriceLevel[];
+  readonly asks: readonly PriceLevel[];
   readonly bidMap: ReadonlyMap<string, string>;
   readonly askMap: ReadonlyMap<string, string>;
   readonly lastUpdateId: number | null;

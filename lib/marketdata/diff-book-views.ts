@@ -1,12 +1,12 @@
+import type { PriceLevel } from "../venue/port/market-data-types";
 import type { BookView } from "./book-view";
-import type { WireLevel } from "./orderbook-stream-protocol";
 
 function changedLevels(
   before: ReadonlyMap<string, string>,
-  after: readonly WireLevel[],
+  after: readonly PriceLevel[],
   afterMap: ReadonlyMap<string, string>,
-): WireLevel[] {
-  const changes: WireLevel[] = [];
+): PriceLevel[] {
+  const changes: PriceLevel[] = [];
   for (const level of after) if (before.get(level[0]) !== level[1]) changes.push(level);
   for (const price of before.keys()) if (!afterMap.has(price)) changes.push([price, "0"]);
   return changes;

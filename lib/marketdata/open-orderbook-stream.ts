@@ -1,4 +1,4 @@
-import { createSseStream } from "../sse/create-sse-stream";
+import { createSseStream, type SseStream } from "../sse/create-sse-stream";
 import type { BookHub } from "./book-hub";
 import { ORDERBOOK_RETRY_MS, STREAM_HEARTBEAT_MS } from "./orderbook-stream-protocol";
 import { OrderbookStreamSession } from "./orderbook-stream-session";
@@ -12,32 +12,22 @@ export interface OpenOrderbookStreamOptions {
   heartbeatMs?: number;
 }
 
-export interface OrderbookStream {
-  readable: ReadableStream<Uint8Array>;
-  session: OrderbookStreamSession;
-}
-
 /**
  * Subscribes to the symbol's shared feed (`unknown_symbol` before any byte is streamed) and
  * returns the client's event stream on the shared broadcast of that symbol and depth; the
  * subscription is released when the stream ends. Every connection, including a reconnect with
  * `Last-Event-ID`, starts with a fresh snapshot, so the header needs no handling.
  */
-export async function openOrderbookStream(options: OpenOrderbookStreamOptions): Promise<OrderbookStream> {
+export async function openOrderbookStream(options: OpenOrderbookStreamOptions): Promise<SseStream> {
   const { hub, symbol, depth } = options;
   const subscription = await hub.subscribe(symbol);
   const session = new OrderbookStreamSession({ broadcast: hub.broadcast(symbol, depth) });
-  let untrack = () => {};
-  const stream = createSseStream({
+  return createSseStream({
     source: {
-      start: (wake) => {
-        untrack = hub.track(session);
-        session.start(wake);
-      },
+      start: (wake) => session.start(wake),
       nextChunk: () => session.nextChunk(),
       close: () => {
         session.close();
-        untrack();
         subscription.release();
       },
     },
@@ -45,6 +35,4 @@ export async function openOrderbookStream(options: OpenOrderbookStreamOptions): 
     retryMs: ORDERBOOK_RETRY_MS,
     signal: options.signal,
   });
-  session.pendingChunks = stream.pendingChunks;
-  return { readable: stream.readable, session };
 }

@@ -1,18 +1,17 @@
+import type { PriceLevel } from "../venue/port/market-data-types";
+
 /** Which side of the book a level belongs to; matches the venue payload keys. */
 export type BookSideName = "bids" | "asks";
 
-/** A level as the venue sends it: `[price, quantity]` decimal strings, quantity is absolute. */
-export type RawLevel = readonly [price: string, quantity: string];
-
 export interface BookSnapshot {
-  readonly bids: readonly RawLevel[];
-  readonly asks: readonly RawLevel[];
+  readonly bids: readonly PriceLevel[];
+  readonly asks: readonly PriceLevel[];
   readonly lastUpdateId: number;
 }
 
 export interface BookDiff {
-  readonly bids: readonly RawLevel[];
-  readonly asks: readonly RawLevel[];
+  readonly bids: readonly PriceLevel[];
+  readonly asks: readonly PriceLevel[];
   readonly lastUpdateId: number;
 }
 

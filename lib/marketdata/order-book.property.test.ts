@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { PriceLevel } from "../venue/port/market-data-types";
 import { OrderBook } from "./order-book";
-import type { BookSideName, RawLevel } from "./order-book-types";
+import type { BookSideName } from "./order-book-types";
 import { ReferenceBook } from "./testing/reference-book";
 
 const PRICE_DECIMALS = 4;
@@ -28,7 +29,7 @@ const quantityArb = fc.oneof(
   },
 );
 
-const levelArb = fc.tuple(priceArb, quantityArb).map((level): RawLevel => level);
+const levelArb = fc.tuple(priceArb, quantityArb).map((level): PriceLevel => level);
 const sideArb = fc.constantFrom<BookSideName>("bids", "asks");
 const batchArb = fc.record({ side: sideArb, levels: fc.array(levelArb, { maxLength: 8 }) });
 
@@ -66,7 +67,7 @@ describe("OrderBook against a reference model", () => {
   it("matches the reference on books large enough to grow storage and shift long runs", () => {
     const wideLevelArb = fc
       .tuple(fc.integer({ min: 0, max: 3000 }), fc.boolean())
-      .map(([ticks, remove]): RawLevel => [`${1000 + ticks}.5`, remove ? "0" : `${ticks}.25`]);
+      .map(([ticks, remove]): PriceLevel => [`${1000 + ticks}.5`, remove ? "0" : `${ticks}.25`]);
     fc.assert(
       fc.property(
         fc.array(fc.record({ side: sideArb, levels: fc.array(wideLevelArb, { maxLength: 400 }) }), {

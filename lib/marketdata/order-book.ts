@@ -1,3 +1,4 @@
+import type { PriceLevel } from "../venue/port/market-data-types";
 import { BookSide } from "./book-side";
 import { ExactDecimal } from "./exact-decimal";
 import type {
@@ -7,7 +8,6 @@ import type {
   BookTop,
   DepthLevel,
   OrderBookOptions,
-  RawLevel,
 } from "./order-book-types";
 import { formatScaled, PriceScale } from "./price-scale";
 import { isZeroQuantity } from "./quantity";
@@ -50,7 +50,7 @@ export class OrderBook {
   }
 
   /** Sets absolute quantities; a zero quantity removes the level. */
-  applyLevels(side: BookSideName, levels: readonly RawLevel[]): void {
+  applyLevels(side: BookSideName, levels: readonly PriceLevel[]): void {
     const target = side === "bids" ? this.bids : this.asks;
     const sign = side === "bids" ? 1 : -1;
     const scale = this.scale;
@@ -118,7 +118,10 @@ export class OrderBook {
     return levels;
   }
 
-  private sortedLevels(sign: number, levels: readonly RawLevel[]): { keys: number[]; quantities: string[] } {
+  private sortedLevels(
+    sign: number,
+    levels: readonly PriceLevel[],
+  ): { keys: number[]; quantities: string[] } {
     const entries: { key: number; quantity: string; zero: boolean; order: number }[] = [];
     for (let i = 0; i < levels.length; i++) {
       const [price, quantity] = levels[i]!;

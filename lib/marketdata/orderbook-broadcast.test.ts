@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { PublicTrade } from "../venue/market-data-types";
+import type { PriceLevel, PublicTrade } from "../venue/port/market-data-types";
 import type { BookView } from "./book-view";
 import { type BroadcastFeed, MAX_KEPT_TRADES, OrderbookBroadcast } from "./orderbook-broadcast";
-import type { BookStreamStatus, WireLevel } from "./orderbook-stream-protocol";
+import type { BookStreamStatus } from "./orderbook-stream-protocol";
 import { OrderbookStreamSession } from "./orderbook-stream-session";
 
 /** A feed whose book the test sets; every change notifies synchronously, like SymbolBookFeed. */
@@ -39,7 +39,7 @@ class FakeFeed implements BroadcastFeed {
   get listenerCount() {
     return this.listeners.size + this.tradeListeners.size;
   }
-  setBook(bids: WireLevel[], asks: WireLevel[], status: BookStreamStatus = "live") {
+  setBook(bids: PriceLevel[], asks: PriceLevel[], status: BookStreamStatus = "live") {
     this.version += 1;
     this.state = status;
     this.current = {
@@ -178,7 +178,12 @@ describe("order book broadcast", () => {
     expect(one.frames()).toHaveLength(2);
     vi.advanceTimersByTime(1);
     expect(one.frames().at(-1)).toMatchObject({ event: "update", data: { seq: 3, bids: [["100", "4"]] } });
-    expect(one.session.stats()).toMatchObject({ framesSent: 3, coalesced: 1 });
+    // the change to 3 never went out on its own
+    expect(one.frames().map((frame) => frame.data.bids)).toEqual([
+      [["100", "1"]],
+      [["100", "2"]],
+      [["100", "4"]],
+    ]);
     // one view per frame, not per change or per client
     expect(feed.viewCalls).toBe(3);
   });
@@ -202,7 +207,11 @@ describe("order book broadcast", () => {
     feed.setBook([["100", "6"]], [["101", "1"]]);
     expect(slow.chunks.at(-1)).toBe(fast.chunks.at(-1));
     expect(fast.frames().map((frame) => frame.data.seq)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(slow.session.stats()).toMatchObject({ framesSent: 3, snapshotsSent: 2, coalesced: 3 });
+    expect(slow.frames().map((frame) => [frame.event, frame.data.seq])).toEqual([
+      ["snapshot", 1],
+      ["snapshot", 5],
+      ["update", 6],
+    ]);
   });
 
   it("numbers status frames in the same sequence and re-sends the book as a snapshot after a resync", () => {
@@ -267,8 +276,15 @@ describe("order book broadcast", () => {
     expect(caughtUp.at(-2)).toMatchObject({ event: "trade", data: { id: `u${MAX_KEPT_TRADES - 1}` } });
     // one book frame behind: that frame is still the right next one
     expect(caughtUp.at(-1)).toMatchObject({ event: "update", data: { seq: 2, bids: [["100", "2"]] } });
-    expect(slow.session.stats().tradesDropped).toBe(4);
-    expect(fast.session.stats().tradesDropped).toBe(0);
+    // the slow client lost the four oldest trades, which were no longer kept; the fast one got every trade
+    const tradeIds = (one: ReturnType<typeof client>) =>
+      one
+        .frames()
+        .filter((frame) => frame.event === "trade")
+        .map((frame) => frame.data.id);
+    const kept = Array.from({ length: MAX_KEPT_TRADES }, (_, i) => `u${i}`);
+    expect(tradeIds(slow)).toEqual(kept);
+    expect(tradeIds(fast)).toEqual(["t1", "t2", "t3", "t4", ...kept]);
   });
 
   it("stops listening to the feed when the last client leaves", () => {

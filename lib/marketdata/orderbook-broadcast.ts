@@ -1,5 +1,5 @@
 import { encodeSseEvent } from "../sse/encode-sse-event";
-import type { PublicTrade } from "../venue/market-data-types";
+import type { PublicTrade } from "../venue/port/market-data-types";
 import type { BookView } from "./book-view";
 import { diffBookViews } from "./diff-book-views";
 import type { BookStreamStatus } from "./orderbook-stream-protocol";
@@ -82,8 +82,6 @@ export class OrderbookBroadcast {
   private bookTimer: NodeJS.Timeout | undefined;
   private tradeTimer: NodeJS.Timeout | undefined;
   private tradeImmediate: NodeJS.Immediate | undefined;
-  private changesSinceFrame = 0;
-  private coalescedChanges = 0;
   private tradeBatches: TradeBatch[] = [];
   private tradesPublished = 0;
   private pendingTrades: PublicTrade[] = [];
@@ -100,11 +98,6 @@ export class OrderbookBroadcast {
   /** Seq of the newest book frame; 0 before the first client attached. */
   get seq(): number {
     return this.frame?.seq ?? 0;
-  }
-
-  /** Book changes so far that were folded into a later frame instead of getting their own. */
-  get coalesced(): number {
-    return this.coalescedChanges;
   }
 
   /** Trades published so far (a client's tape cursor). */
@@ -157,21 +150,16 @@ export class OrderbookBroadcast {
     return this.snapshotFrame;
   }
 
-  /**
-   * Encoded trades published after `cursor` (a previous `tradeCount`), oldest first; `dropped`
-   * counts those no longer kept.
-   */
-  tradesSince(cursor: number): { chunks: Uint8Array[]; dropped: number } {
+  /** Encoded trades published after `cursor` (a previous `tradeCount`) and still kept, oldest first. */
+  tradesSince(cursor: number): Uint8Array[] {
     const chunks: Uint8Array[] = [];
-    let kept = 0;
     for (let i = this.tradeBatches.length - 1; i >= 0; i--) {
       const batch = this.tradeBatches[i]!;
       if (batch.end <= cursor) break;
       chunks.push(batch.bytes);
-      kept += batch.count;
     }
     chunks.reverse();
-    return { chunks, dropped: Math.max(0, this.tradesPublished - cursor - kept) };
+    return chunks;
   }
 
   private begin(): void {
@@ -193,7 +181,6 @@ export class OrderbookBroadcast {
   }
 
   private onBookChange(): void {
-    this.changesSinceFrame += 1;
     if (this.bookTimer !== undefined) return;
     const wait = this.lastFrameAt + this.minGapMs - this.now();
     if (wait <= 0) {
@@ -257,11 +244,8 @@ export class OrderbookBroadcast {
       };
     } else {
       // nothing a client can see changed (e.g. a diff buffered before the first snapshot)
-      this.changesSinceFrame = 0;
       return;
     }
-    if (this.changesSinceFrame > 1) this.coalescedChanges += this.changesSinceFrame - 1;
-    this.changesSinceFrame = 0;
     this.lastFrameAt = this.now();
     this.frame = frame;
     this.publish(frame);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PriceLevel } from "../venue/port/market-data-types";
 
 /**
  * Wire protocol of `GET /api/stream/orderbook?symbol=BTC/USDT&depth=50` (Server-Sent Events),
@@ -39,17 +40,17 @@ export type BookStreamStatus = z.infer<typeof bookStreamStatusSchema>;
 
 const decimalString = z.string().regex(/^\d+(\.\d+)?$/);
 /** `[price, quantity]`; in updates a quantity of "0" removes the level. */
-export const wireLevelSchema = z.tuple([decimalString, decimalString]);
-export type WireLevel = z.infer<typeof wireLevelSchema>;
+export const priceLevelSchema = z.tuple([decimalString, decimalString]);
+export type { PriceLevel };
 
 export const snapshotFrameSchema = z.object({
   symbol: z.string(),
   seq: z.number().int().positive(),
   status: bookStreamStatusSchema,
   /** Best first, at most `depth` levels. Empty unless status is live or stale. */
-  bids: z.array(wireLevelSchema),
+  bids: z.array(priceLevelSchema),
   /** Best first, at most `depth` levels. */
-  asks: z.array(wireLevelSchema),
+  asks: z.array(priceLevelSchema),
   /** Venue update id the levels correspond to; null while no book is synced. */
   lastUpdateId: z.number().int().nullable(),
   /** Venue event time (`E`, ms) of the last applied diff or snapshot fetch; null before. */
@@ -63,8 +64,8 @@ export const updateFrameSchema = z.object({
   seq: z.number().int().positive(),
   status: bookStreamStatusSchema,
   /** Only levels within the top `depth` that changed since the stream's previous frame (seq - 1). */
-  bids: z.array(wireLevelSchema),
-  asks: z.array(wireLevelSchema),
+  bids: z.array(priceLevelSchema),
+  asks: z.array(priceLevelSchema),
   lastUpdateId: z.number().int().nullable(),
   venueTime: z.number().nullable(),
   serverTime: z.number().nullable(),
@@ -88,23 +89,3 @@ export const tradeFrameSchema = z.object({
   id: z.string(),
 });
 export type TradeFrame = z.infer<typeof tradeFrameSchema>;
-
-export type OrderbookStreamEvent =
-  | { event: "snapshot"; data: SnapshotFrame }
-  | { event: "update"; data: UpdateFrame }
-  | { event: "status"; data: StatusFrame }
-  | { event: "trade"; data: TradeFrame };
-
-export const orderbookStreamEventSchemas = {
-  snapshot: snapshotFrameSchema,
-  update: updateFrameSchema,
-  status: statusFrameSchema,
-  trade: tradeFrameSchema,
-} as const;
-
-/** Events stream (`GET /api/stream/events`): `event: <type>`, `data: <TallyEvent JSON>`. */
-export const tallyEventFrameSchema = z.object({
-  type: z.string(),
-  at: z.string(),
-  data: z.record(z.string(), z.unknown()),
-});

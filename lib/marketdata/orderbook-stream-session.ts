@@ -1,5 +1,4 @@
 import type { SseSource } from "../sse/create-sse-stream";
-import type { StreamConnection, StreamConnectionStats } from "./book-hub";
 import type { OrderbookBroadcast } from "./orderbook-broadcast";
 
 export interface OrderbookStreamSessionOptions {
@@ -14,18 +13,14 @@ export interface OrderbookStreamSessionOptions {
  * shared snapshot of the newest frame's state, so a slow client holds at most one chunk and
  * always catches up to the latest state, never a backlog.
  */
-export class OrderbookStreamSession implements SseSource, StreamConnection {
+export class OrderbookStreamSession implements SseSource {
   private readonly broadcast: OrderbookBroadcast;
   /** 0 until the first (snapshot) frame was given to this client. */
   private sentSeq = 0;
   private sentChunk = 0;
   private tradeCursor = 0;
-  private coalescedAtJoin = 0;
   private detach: (() => void) | undefined;
   private closed = false;
-  private readonly counts = { framesSent: 0, snapshotsSent: 0, skippedFrames: 0, tradesDropped: 0 };
-  /** Set by the stream so stats can report the response's queue. */
-  pendingChunks: () => number = () => 0;
 
   constructor(options: OrderbookStreamSessionOptions) {
     this.broadcast = options.broadcast;
@@ -33,7 +28,6 @@ export class OrderbookStreamSession implements SseSource, StreamConnection {
 
   start(wake: () => void): void {
     this.tradeCursor = this.broadcast.tradeCount;
-    this.coalescedAtJoin = this.broadcast.coalesced;
     this.detach = this.broadcast.attach(wake);
   }
 
@@ -49,7 +43,6 @@ export class OrderbookStreamSession implements SseSource, StreamConnection {
     if (this.sentSeq !== 0 && latest.n === this.sentChunk) return undefined;
     if (this.sentSeq !== 0 && latest.n === this.sentChunk + 1) {
       // in step: the bytes every other client in step gets
-      if (latest.seq !== this.sentSeq) this.counts.framesSent += 1;
       this.sentChunk = latest.n;
       this.sentSeq = latest.seq;
       this.tradeCursor = latest.tradesEnd;
@@ -63,34 +56,18 @@ export class OrderbookStreamSession implements SseSource, StreamConnection {
     return Buffer.concat(parts);
   }
 
-  stats(): StreamConnectionStats {
-    return {
-      symbol: this.broadcast.feed.symbol,
-      depth: this.broadcast.depth,
-      pendingChunks: this.pendingChunks(),
-      framesSent: this.counts.framesSent,
-      snapshotsSent: this.counts.snapshotsSent,
-      coalesced: this.broadcast.coalesced - this.coalescedAtJoin + this.counts.skippedFrames,
-      tradesDropped: this.counts.tradesDropped,
-    };
-  }
-
   private bookToCatchUp(): Uint8Array | undefined {
     const seq = this.broadcast.seq;
     if (seq === this.sentSeq) return undefined;
     const next = this.sentSeq !== 0 && seq === this.sentSeq + 1;
     const frame = next ? this.broadcast.current() : this.broadcast.snapshot();
-    if (this.sentSeq !== 0 && !next) this.counts.skippedFrames += seq - this.sentSeq - 1;
-    if (frame.kind === "snapshot") this.counts.snapshotsSent += 1;
-    this.counts.framesSent += 1;
     this.sentSeq = seq;
     return frame.bytes;
   }
 
   private tradesToCatchUp(): Uint8Array[] {
     if (this.tradeCursor === this.broadcast.tradeCount) return [];
-    const { chunks, dropped } = this.broadcast.tradesSince(this.tradeCursor);
-    this.counts.tradesDropped += dropped;
+    const chunks = this.broadcast.tradesSince(this.tradeCursor);
     this.tradeCursor = this.broadcast.tradeCount;
     return chunks;
   }

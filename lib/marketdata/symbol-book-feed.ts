@@ -1,13 +1,13 @@
 import type { Logger } from "../observability/logger";
-import { computeBackoffDelay } from "../venue/compute-backoff-delay";
-import type { DepthDiff, PublicTrade } from "../venue/market-data-types";
-import type { VenuePort } from "../venue/venue-port";
+import type { DepthDiff, PriceLevel, PublicTrade } from "../venue/port/market-data-types";
+import type { VenuePort } from "../venue/port/venue-port";
+import { computeBackoffDelay } from "../venue/resilience/compute-backoff-delay";
 import { BookSync } from "./book-sync";
 import type { SyncCounters } from "./book-sync-types";
 import type { BookView } from "./book-view";
 import { OrderBook } from "./order-book";
 import type { OrderbookStreamConfig } from "./orderbook-stream-config";
-import type { BookStreamStatus, WireLevel } from "./orderbook-stream-protocol";
+import type { BookStreamStatus } from "./orderbook-stream-protocol";
 
 /** What the feed needs from the venue. */
 export type MarketDataVenue = Pick<VenuePort, "fetchDepthSnapshot" | "watchDepthDiffs" | "watchPublicTrades">;
@@ -129,8 +129,8 @@ export class SymbolBookFeed {
     const cached = this.views.get(depth);
     if (cached?.version === this.bookVersion) return cached;
     const top = this.sync.book.top(depth);
-    const bids = top.bids.map((level): WireLevel => [level.price, level.quantity]);
-    const asks = top.asks.map((level): WireLevel => [level.price, level.quantity]);
+    const bids = top.bids.map((level): PriceLevel => [level.price, level.quantity]);
+    const asks = top.asks.map((level): PriceLevel => [level.price, level.quantity]);
     const view: BookView = {
       version: this.bookVersion,
       depth,
@@ -145,12 +145,6 @@ export class SymbolBookFeed {
     // one view per depth in use; clients keep their own reference to the last one they were sent
     this.views.set(depth, view);
     return view;
-  }
-
-  /** Full book top, for tests comparing against the venue. */
-  levels(depth: number): { bids: WireLevel[]; asks: WireLevel[]; lastUpdateId: number | null } | null {
-    const view = this.view(depth);
-    return view ? { bids: [...view.bids], asks: [...view.asks], lastUpdateId: view.lastUpdateId } : null;
   }
 
   onChange(listener: () => void): () => void {

@@ -1,6 +1,6 @@
 import type { Order } from "../db/generated/prisma/client";
 import type { Tx } from "../db/sql";
-import type { VenueOrder } from "../venue/venue-types";
+import type { VenueOrder } from "../venue/port/venue-types";
 import { applyVenueOrder } from "./apply-venue-order";
 import { cancelOutcome, type OrderOutcome } from "./order-outcome";
 import { lockOrder } from "./store/lock-order";

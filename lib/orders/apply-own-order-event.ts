@@ -1,5 +1,5 @@
 import { transaction } from "../db/sql";
-import type { OwnOrderEvent, VenueOrder } from "../venue/venue-types";
+import type { OwnOrderEvent, VenueOrder } from "../venue/port/venue-types";
 import { applyVenueOrder } from "./apply-venue-order";
 import { ingestFill } from "./ingest-fill";
 import { isNoOpVenueUpdate } from "./is-no-op-venue-update";

@@ -1,7 +1,7 @@
 import type { Order } from "../db/generated/prisma/client";
 import type { Tx } from "../db/sql";
 import { formatDecimal } from "../instruments/format-decimal";
-import type { VenueOrder } from "../venue/venue-types";
+import type { VenueOrder } from "../venue/port/venue-types";
 import { computeFillState } from "./compute-fill-state";
 import { statusFromVenue } from "./status-from-venue";
 import { sumOrderFills } from "./store/sum-order-fills";

@@ -7,8 +7,8 @@ import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-r
 import type { KeyedRequest } from "../idempotency/idempotency-types";
 import { releaseIdempotencyClaim } from "../idempotency/release-idempotency-claim";
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
-import { VenueError } from "../venue/venue-errors";
-import type { VenuePort } from "../venue/venue-port";
+import { VenueError } from "../venue/port/venue-errors";
+import type { VenuePort } from "../venue/port/venue-port";
 import { applyCancelOutcome } from "./apply-cancel-outcome";
 import { notCancelableOutcome, type OrderOutcome } from "./order-outcome";
 import { TERMINAL_STATUSES } from "./order-state-machine";

@@ -2,7 +2,7 @@ import type { Principal } from "../auth/principal";
 import type { Order } from "../db/generated/prisma/client";
 import type { Tx } from "../db/sql";
 import type { ClaimedRecord } from "../idempotency/idempotency-types";
-import { deriveClientOrderId } from "../venue/derive-client-order-id";
+import { deriveClientOrderId } from "../venue/port/derive-client-order-id";
 import type { PreparedLeg } from "./prepare-order-legs";
 import { insertPendingOrders } from "./store/insert-pending-orders";
 

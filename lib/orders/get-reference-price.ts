@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { logger } from "../observability/logger";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 
 const TTL_MS = 1_000;
 const cache = new Map<string, { at: number; top: { bid: string | null; ask: string | null } }>();

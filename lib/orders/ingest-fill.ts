@@ -3,7 +3,7 @@ import type { Order } from "../db/generated/prisma/client";
 import { transaction } from "../db/sql";
 import { publishEvent } from "../events/publish-event";
 import { formatDecimal } from "../instruments/format-decimal";
-import type { VenueTrade } from "../venue/venue-types";
+import type { VenueTrade } from "../venue/port/venue-types";
 import { computeFillState } from "./compute-fill-state";
 import { type FillSource, insertFill } from "./store/insert-fill";
 import { lockOrder } from "./store/lock-order";

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import type { VenueOrder } from "../venue/venue-types";
+import type { VenueOrder } from "../venue/port/venue-types";
 import { TERMINAL_STATUSES } from "./order-state-machine";
 import { statusFromVenue } from "./status-from-venue";
 import { peekOrderState } from "./store/peek-order-state";

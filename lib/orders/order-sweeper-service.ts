@@ -1,7 +1,7 @@
 import { idempotencySettings } from "../idempotency/idempotency-settings";
 import { logger } from "../observability/logger";
 import type { BackgroundService } from "../runtime/background-service";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { sweepOrders } from "./sweep-orders";
 
 /** Runs the order sweeper every IDEMPOTENCY_SWEEP_SECONDS (default 5 s), one pass at a time. */

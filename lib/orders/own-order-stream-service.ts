@@ -1,6 +1,6 @@
 import { logger } from "../observability/logger";
 import type { BackgroundService } from "../runtime/background-service";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { applyOwnOrderEvent } from "./apply-own-order-event";
 
 const RESTART_MS = 5_000;

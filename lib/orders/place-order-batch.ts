@@ -1,10 +1,10 @@
 import type { Principal } from "../auth/principal";
 import type { KeyedRequest } from "../idempotency/idempotency-types";
 import type { IdempotentResult } from "../idempotency/run-idempotently";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import type { OrderInput } from "./order-input-schema";
 import type { OrderOutcome } from "./order-outcome";
-import { placeOrders } from "./place-orders";
+import { placeOrderLegs } from "./place-order-legs";
 
 /** POST /api/orders/batch: 1 to 10 orders under one key, validated all or nothing before any is sent. */
 export function placeOrderBatch(options: {
@@ -16,5 +16,5 @@ export function placeOrderBatch(options: {
   ip?: string;
 }): Promise<IdempotentResult<OrderOutcome>> {
   const { orders, ...rest } = options;
-  return placeOrders({ ...rest, legs: orders, batch: true });
+  return placeOrderLegs({ ...rest, legs: orders, batch: true });
 }

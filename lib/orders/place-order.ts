@@ -1,10 +1,10 @@
 import type { Principal } from "../auth/principal";
 import type { KeyedRequest } from "../idempotency/idempotency-types";
 import type { IdempotentResult } from "../idempotency/run-idempotently";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import type { OrderInput } from "./order-input-schema";
 import type { OrderOutcome } from "./order-outcome";
-import { placeOrders } from "./place-orders";
+import { placeOrderLegs } from "./place-order-legs";
 
 /** POST /api/orders: one order under the caller's Idempotency-Key. */
 export function placeOrder(options: {
@@ -16,5 +16,5 @@ export function placeOrder(options: {
   ip?: string;
 }): Promise<IdempotentResult<OrderOutcome>> {
   const { order, ...rest } = options;
-  return placeOrders({ ...rest, legs: [order], batch: false });
+  return placeOrderLegs({ ...rest, legs: [order], batch: false });
 }

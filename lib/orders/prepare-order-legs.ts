@@ -3,7 +3,7 @@ import { DomainError } from "../errors/domain-error";
 import { findInstrument } from "../instruments/find-instrument";
 import { listInstruments } from "../instruments/list-instruments";
 import { unknownSymbolMessage } from "../instruments/unknown-symbol-message";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { checkOrderFilters, type FieldError } from "./check-order-filters";
 import { getReferencePrice } from "./get-reference-price";
 import type { OrderInput } from "./order-input-schema";

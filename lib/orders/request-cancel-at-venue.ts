@@ -1,6 +1,6 @@
 import type { Order } from "../db/generated/prisma/client";
-import type { VenuePort } from "../venue/venue-port";
-import type { VenueOrder } from "../venue/venue-types";
+import type { VenuePort } from "../venue/port/venue-port";
+import type { VenueOrder } from "../venue/port/venue-types";
 
 /**
  * Asks the venue to cancel an order by client order id (idempotent there). When the venue does not

@@ -2,8 +2,8 @@ import type { Principal } from "../auth/principal";
 import { DomainError } from "../errors/domain-error";
 import { expireIdempotencyLease } from "../idempotency/expire-idempotency-lease";
 import type { ClaimedRecord } from "../idempotency/idempotency-types";
-import { VenueError } from "../venue/venue-errors";
-import type { VenuePort } from "../venue/venue-port";
+import { VenueError } from "../venue/port/venue-errors";
+import type { VenuePort } from "../venue/port/venue-port";
 import { OrderOutcomePendingError, resumeOrderOperation } from "./resume-order-operation";
 
 /**

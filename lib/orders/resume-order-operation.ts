@@ -4,7 +4,7 @@ import type { Order } from "../db/generated/prisma/client";
 import { transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import type { ClaimedRecord } from "../idempotency/idempotency-types";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { applyCancelOutcome } from "./apply-cancel-outcome";
 import { type OrderOutcome, placementOutcome } from "./order-outcome";
 import { requestCancelAtVenue } from "./request-cancel-at-venue";

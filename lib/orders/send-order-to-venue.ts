@@ -1,6 +1,6 @@
 import type { Order } from "../db/generated/prisma/client";
 import { formatDecimal } from "../instruments/format-decimal";
-import type { PlaceOrderResult, VenuePort } from "../venue/venue-port";
+import type { PlaceOrderResult, VenuePort } from "../venue/port/venue-port";
 import { recordSendAttempts } from "./send-window";
 
 /** What came of sending: the venue's answer, or an error raised before anything was sent. */

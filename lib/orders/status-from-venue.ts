@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import type { OrderStatus } from "../db/generated/prisma/enums";
-import type { VenueOrderStatus } from "../venue/venue-types";
+import type { VenueOrderStatus } from "../venue/port/venue-types";
 
 /** Our status for a venue order state; null when the venue state says nothing definite. */
 export function statusFromVenue(options: {

@@ -5,7 +5,7 @@ import { listStaleIdempotencyRecords } from "../idempotency/list-stale-idempoten
 import { purgeExpiredIdempotencyRecords } from "../idempotency/purge-expired-idempotency-records";
 import { takeOverIdempotencyLease } from "../idempotency/take-over-idempotency-lease";
 import { logger } from "../observability/logger";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { resolveOrderAtVenue } from "./resolve-order-at-venue";
 import { OrderOutcomePendingError, resumeOrderOperation } from "./resume-order-operation";
 import { claimUnsettledOrders } from "./store/claim-unsettled-orders";

@@ -1,5 +1,5 @@
 import type { Order } from "../db/generated/prisma/client";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { ingestFill } from "./ingest-fill";
 
 const MAX_PAGES = 50;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Order } from "../db/generated/prisma/client";
 import { Prisma } from "../db/generated/prisma/client";
+import { VenueCircuitOpenError, VenueError } from "../venue/port/venue-errors";
+import type { VenueOrder } from "../venue/port/venue-types";
 import { InMemoryVenue } from "../venue/testing/in-memory-venue";
-import { VenueCircuitOpenError, VenueError } from "../venue/venue-errors";
-import type { VenueOrder } from "../venue/venue-types";
 import { getReferencePrice } from "./get-reference-price";
 import { cancelOutcome, placementOutcome } from "./order-outcome";
 import { requestCancelAtVenue } from "./request-cancel-at-venue";

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { sql } from "../db/sql";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import type { Finding } from "./mismatch-types";
 
 interface Expected {

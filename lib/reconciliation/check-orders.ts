@@ -6,8 +6,8 @@ import { formatDecimal } from "../instruments/format-decimal";
 import { canTransition } from "../orders/order-state-machine";
 import { resolveOrderAtVenue } from "../orders/resolve-order-at-venue";
 import { statusFromVenue } from "../orders/status-from-venue";
-import type { VenuePort } from "../venue/venue-port";
-import type { VenueOrder } from "../venue/venue-types";
+import type { VenuePort } from "../venue/port/venue-port";
+import type { VenueOrder } from "../venue/port/venue-types";
 import { externalOrderId } from "./external-order-id";
 import type { Finding } from "./mismatch-types";
 

@@ -2,9 +2,9 @@ import { Decimal } from "decimal.js";
 import { prisma } from "../db/prisma";
 import { sql } from "../db/sql";
 import { formatDecimal } from "../instruments/format-decimal";
-import { encodeTradeCursor } from "../venue/trade-cursor";
-import type { VenuePort } from "../venue/venue-port";
-import type { VenueTrade } from "../venue/venue-types";
+import { encodeTradeCursor } from "../venue/ccxt/trade-cursor";
+import type { VenuePort } from "../venue/port/venue-port";
+import type { VenueTrade } from "../venue/port/venue-types";
 import type { Finding } from "./mismatch-types";
 
 const PAGE = 1000; // Binance myTrades returns at most 1,000 rows per call

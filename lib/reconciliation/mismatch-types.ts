@@ -37,8 +37,8 @@ export interface Finding {
 
 /** The venue evidence an adjustment applies. */
 export type Heal =
-  | { kind: "fill_inserted"; orderId: string; trade: import("../venue/venue-types").VenueTrade }
-  | { kind: "status_moved"; orderId: string; venueOrder: import("../venue/venue-types").VenueOrder };
+  | { kind: "fill_inserted"; orderId: string; trade: import("../venue/port/venue-types").VenueTrade }
+  | { kind: "status_moved"; orderId: string; venueOrder: import("../venue/port/venue-types").VenueOrder };
 
 /** The checks of a run; a type is cleared ("cleared at venue") only when the check that raises it ran in full. */
 export type Check = "orders" | "open_orders" | "trades" | "balances";

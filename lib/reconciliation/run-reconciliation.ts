@@ -4,7 +4,7 @@ import { env } from "../env";
 import { publishEvent } from "../events/publish-event";
 import { listInstruments } from "../instruments/list-instruments";
 import { logger } from "../observability/logger";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { checkBalances } from "./check-balances";
 import { checkOpenOrders, checkOrders } from "./check-orders";
 import { checkTrades } from "./check-trades";

@@ -2,8 +2,8 @@ import { rawEnvironment } from "../env";
 import { type BookHub, createBookHub } from "../marketdata/book-hub";
 import { readOrderbookStreamConfig } from "../marketdata/orderbook-stream-config";
 import { createVenue } from "../venue/create-venue";
+import type { VenuePort } from "../venue/port/venue-port";
 import { venueConfigFromEnv } from "../venue/venue-config";
-import type { VenuePort } from "../venue/venue-port";
 
 /** The collaborators the app's verbs are given: built once per process here, and nowhere else. */
 export interface AppServices {

@@ -12,8 +12,6 @@ export interface SseSource {
 
 export interface SseStream {
   readonly readable: ReadableStream<Uint8Array>;
-  /** Chunks enqueued and not yet read by the client; never more than 1. */
-  pendingChunks(): number;
 }
 
 export interface CreateSseStreamOptions {
@@ -95,8 +93,5 @@ export function createSseStream(options: CreateSseStreamOptions): SseStream {
     new CountQueuingStrategy({ highWaterMark: 1 }),
   );
 
-  return {
-    readable,
-    pendingChunks: () => (closed || !controller ? 0 : Math.max(0, 1 - (controller.desiredSize ?? 1))),
-  };
+  return { readable };
 }

@@ -1,4 +1,4 @@
-import { CcxtVenue, type CcxtVenueOptions } from "./ccxt-venue";
+import { CcxtVenue, type CcxtVenueOptions } from "./ccxt/ccxt-venue";
 import { parseVenueConfig, type VenueConfig, type VenueConfigInput } from "./venue-config";
 
 /** The one way to get a venue: validates the config and builds the ccxt-backed adapter. */

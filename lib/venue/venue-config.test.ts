@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { VenueConfigError } from "./port/venue-errors";
 import { venueConfigFromEnv } from "./venue-config";
-import { VenueConfigError } from "./venue-errors";
 
 describe("venueConfigFromEnv", () => {
   it("defaults to the simulator on 127.0.0.1:4010 with the sim keys", () => {

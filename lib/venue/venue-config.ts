@@ -1,6 +1,6 @@
 import ccxt from "ccxt";
 import { z } from "zod";
-import { VenueConfigError } from "./venue-errors";
+import { VenueConfigError } from "./port/venue-errors";
 
 const positiveInt = z.number().int().positive();
 

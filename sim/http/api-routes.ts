@@ -360,7 +360,3 @@ export const ROUTES: readonly Route[] = [
 export function findRoute(method: string, name: string): Route | undefined {
   return ROUTES.find((r) => r.method === method && r.name === name);
 }
-
-export function routeExists(name: string): boolean {
-  return ROUTES.some((r) => r.name === name);
-}

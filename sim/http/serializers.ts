@@ -1,5 +1,5 @@
 import type { Account } from "../engine/account.js";
-import { FEES, findSymbol, SYMBOLS } from "../engine/symbols.js";
+import { FEES, SYMBOLS } from "../engine/symbols.js";
 import type { AccountOrder, AccountTrade, Fill, PublicTrade } from "../engine/types.js";
 import { formatUnits } from "../engine/units.js";
 
@@ -221,8 +221,4 @@ export function exchangeInfoJson(serverTime: number) {
       allowedSelfTradePreventionModes: ["EXPIRE_MAKER"],
     })),
   };
-}
-
-export function knownSymbol(symbol: string | undefined): boolean {
-  return symbol !== undefined && findSymbol(symbol) !== undefined;
 }

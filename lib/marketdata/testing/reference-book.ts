@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
-import type { BookSideName, BookTop, DepthLevel, RawLevel } from "../order-book-types";
+import type { PriceLevel } from "../../venue/port/market-data-types";
+import type { BookSideName, BookTop, DepthLevel } from "../order-book-types";
 
 const Exact = Decimal.clone({ precision: 1000 });
 
@@ -7,14 +8,14 @@ const Exact = Decimal.clone({ precision: 1000 });
 export class ReferenceBook {
   private readonly sides: Record<BookSideName, Map<string, Decimal>> = { bids: new Map(), asks: new Map() };
 
-  reset(bids: readonly RawLevel[], asks: readonly RawLevel[]): void {
+  reset(bids: readonly PriceLevel[], asks: readonly PriceLevel[]): void {
     this.sides.bids.clear();
     this.sides.asks.clear();
     this.apply("bids", bids);
     this.apply("asks", asks);
   }
 
-  apply(side: BookSideName, levels: readonly RawLevel[]): void {
+  apply(side: BookSideName, levels: readonly PriceLevel[]): void {
     for (const [price, quantity] of levels) {
       const key = new Exact(price).toFixed();
       const amount = new Exact(quantity);

@@ -1,5 +1,5 @@
 import type { Tx } from "../../db/sql";
-import type { VenueTrade } from "../../venue/venue-types";
+import type { VenueTrade } from "../../venue/port/venue-types";
 
 /** Where we learned of a fill: the user stream, a lookup, reconciliation, or an operator's adjustment. */
 export type FillSource = "venue_stream" | "lookup" | "reconciliation" | "operator";

@@ -1,8 +1,8 @@
-import type { DepthSnapshot } from "../market-data-types";
-import { createVenueCounters } from "../venue-counters";
-import { VenueConfigError } from "../venue-errors";
-import type { CancelOrderResult, PlaceOrderHooks, PlaceOrderResult, VenuePort } from "../venue-port";
-import type { PlaceOrderRequest, VenueOrder } from "../venue-types";
+import type { DepthSnapshot } from "../port/market-data-types";
+import { createVenueCounters } from "../port/venue-counters";
+import { VenueConfigError } from "../port/venue-errors";
+import type { CancelOrderResult, PlaceOrderHooks, PlaceOrderResult, VenuePort } from "../port/venue-port";
+import type { PlaceOrderRequest, VenueOrder } from "../port/venue-types";
 
 type Handler<A extends unknown[], R> = (...args: A) => Promise<R>;
 
@@ -49,12 +49,11 @@ export class InMemoryVenue implements VenuePort {
   fetchOpenOrders = unsupported("list open orders");
   fetchTradesSince = unsupported("list trades");
   fetchBalances = unsupported("list balances");
-  watchOrderBook = (): AsyncIterable<never> => ({
-    [Symbol.asyncIterator]: () => ({ next: unsupported("stream books") }),
+  watchDepthDiffs = (): AsyncIterable<never> => ({
+    [Symbol.asyncIterator]: () => ({ next: unsupported("stream market data") }),
   });
-  watchDepthDiffs = this.watchOrderBook;
-  watchPublicTrades = this.watchOrderBook;
-  watchOwnOrders = this.watchOrderBook;
+  watchPublicTrades = this.watchDepthDiffs;
+  watchOwnOrders = this.watchDepthDiffs;
   checkHealth = unsupported("check health");
   getCounters = () => createVenueCounters();
   close = async () => {};

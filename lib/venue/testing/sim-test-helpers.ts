@@ -1,5 +1,5 @@
 import type { startSim } from "../../../sim/start-sim";
-import type { CcxtVenue, CcxtVenueOptions } from "../ccxt-venue";
+import type { CcxtVenue, CcxtVenueOptions } from "../ccxt/ccxt-venue";
 import { createVenue } from "../create-venue";
 import type { VenueConfigInput } from "../venue-config";
 

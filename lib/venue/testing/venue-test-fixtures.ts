@@ -1,7 +1,7 @@
 import { logger } from "../../observability/logger";
+import { createVenueCounters } from "../port/venue-counters";
+import { VenueRequestRunner } from "../resilience/venue-request-runner";
 import { parseVenueConfig, type VenueConfig } from "../venue-config";
-import { createVenueCounters } from "../venue-counters";
-import { VenueRequestRunner } from "../venue-request-runner";
 
 /** Test helper: a runner on a fake clock (sleeps advance time instantly and are recorded). */
 export function createTestRunner(overrides: Partial<VenueConfig> = {}) {

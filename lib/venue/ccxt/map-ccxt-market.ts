@@ -1,7 +1,7 @@
 import type { Market } from "ccxt";
 import { Decimal } from "decimal.js";
+import type { Instrument } from "../port/venue-types";
 import { toDecimalString } from "./to-decimal-string";
-import type { Instrument } from "./venue-types";
 
 interface BinanceFilter {
   filterType?: string;

@@ -66,28 +66,6 @@ export interface VenueBalance {
   total: DecimalString;
 }
 
-/** [price, quantity] */
-export type BookLevel = [DecimalString, DecimalString];
-
-export interface OrderBookSnapshot {
-  symbol: string;
-  bids: BookLevel[];
-  asks: BookLevel[];
-  /** Venue sequence (Binance lastUpdateId) when known. */
-  nonce: number | null;
-  timestamp: number | null;
-}
-
-export interface OrderBookChanges {
-  /** Changed levels; quantity "0" means the level was removed. */
-  bids: BookLevel[];
-  asks: BookLevel[];
-}
-
-export type OrderBookEvent =
-  | { type: "snapshot"; reason: "initial" | "gap" | "reconnect"; book: OrderBookSnapshot }
-  | { type: "update"; book: OrderBookSnapshot; changes: OrderBookChanges };
-
 export type OwnOrderEvent =
   | { type: "order"; order: VenueOrder }
   | { type: "fill"; trade: VenueTrade }

@@ -1,13 +1,13 @@
 import * as ccxt from "ccxt";
 import { describe, expect, it } from "vitest";
-import { attachResponseContext } from "./ccxt-error-context";
-import { createTestRunner } from "./testing/venue-test-fixtures";
+import { attachResponseContext } from "../ccxt/ccxt-error-context";
 import {
   VenueAuthError,
   VenueCircuitOpenError,
   VenueTransientError,
   VenueValidationError,
-} from "./venue-errors";
+} from "../port/venue-errors";
+import { createTestRunner } from "../testing/venue-test-fixtures";
 
 function failing(errors: unknown[], value = "ok") {
   let calls = 0;

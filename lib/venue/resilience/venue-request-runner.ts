@@ -1,13 +1,13 @@
-import type { Logger } from "../observability/logger";
+import type { Logger } from "../../observability/logger";
+import { classifyVenueError } from "../ccxt/classify-venue-error";
+import type { VenueCounters } from "../port/venue-counters";
+import { VenueCircuitOpenError, type VenueError, type VenueErrorKind } from "../port/venue-errors";
+import type { EndpointClass } from "../port/venue-types";
+import type { VenueConfig } from "../venue-config";
 import { type BreakerState, CircuitBreaker } from "./circuit-breaker";
-import { classifyVenueError } from "./classify-venue-error";
 import { computeBackoffDelay } from "./compute-backoff-delay";
 import { ConcurrencyLimiter } from "./concurrency-limiter";
 import { TokenBucket } from "./token-bucket";
-import type { VenueConfig } from "./venue-config";
-import type { VenueCounters } from "./venue-counters";
-import { VenueCircuitOpenError, type VenueError, type VenueErrorKind } from "./venue-errors";
-import type { EndpointClass } from "./venue-types";
 
 /** idempotent: retry transient and rate-limit errors; rate_limit_only: the request was surely not executed. */
 export type RetryPolicy = "idempotent" | "rate_limit_only" | "none";

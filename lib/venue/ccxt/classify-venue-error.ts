@@ -1,7 +1,4 @@
 import * as ccxt from "ccxt";
-import { readResponseContext } from "./ccxt-error-context";
-import { parseRetryAfter } from "./parse-retry-after";
-import { scrubSecrets } from "./scrub-secrets";
 import {
   VenueAuthError,
   VenueDuplicateOrderError,
@@ -14,7 +11,10 @@ import {
   VenueTransientError,
   VenueUnexpectedError,
   VenueValidationError,
-} from "./venue-errors";
+} from "../port/venue-errors";
+import { parseRetryAfter } from "../resilience/parse-retry-after";
+import { readResponseContext } from "./ccxt-error-context";
+import { scrubSecrets } from "./scrub-secrets";
 
 export interface ClassifyVenueErrorOptions {
   error: unknown;

@@ -1,6 +1,6 @@
 import type { Order } from "ccxt";
+import type { OrderSide, VenueOrder, VenueOrderStatus } from "../port/venue-types";
 import { pickDecimal } from "./to-decimal-string";
-import type { OrderSide, VenueOrder, VenueOrderStatus } from "./venue-types";
 
 const STATUSES: readonly VenueOrderStatus[] = ["open", "closed", "canceled", "rejected", "expired"];
 

@@ -1,6 +1,6 @@
 import type { Trade } from "ccxt";
+import type { OrderSide, VenueTrade } from "../port/venue-types";
 import { pickDecimal } from "./to-decimal-string";
-import type { OrderSide, VenueTrade } from "./venue-types";
 
 /** Keys cover Binance REST myTrades (price/qty/quoteQty/commission) and executionReport (L/l/n). */
 export function mapCcxtTrade(trade: Trade): VenueTrade {

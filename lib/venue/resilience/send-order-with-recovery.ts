@@ -1,10 +1,10 @@
-import { CLIENT_ORDER_ID_PATTERN } from "./derive-client-order-id";
-import { VenueCircuitOpenError, VenueError, VenueValidationError } from "./venue-errors";
-import type { PlaceOrderResult } from "./venue-port";
+import { CLIENT_ORDER_ID_PATTERN } from "../port/derive-client-order-id";
+import { VenueCircuitOpenError, VenueError, VenueValidationError } from "../port/venue-errors";
+import type { PlaceOrderResult } from "../port/venue-port";
+import type { PlaceOrderRequest, VenueOrder } from "../port/venue-types";
 import type { VenueRequestRunner } from "./venue-request-runner";
-import type { PlaceOrderRequest, VenueOrder } from "./venue-types";
 
-export interface PlaceOrderWithRecoveryOptions {
+export interface SendOrderWithRecoveryOptions {
   request: PlaceOrderRequest;
   runner: VenueRequestRunner;
   /** Sends the order once (no retries of its own). */
@@ -44,8 +44,8 @@ type Settled = { kind: "found"; order: VenueOrder } | { kind: "absent" } | { kin
  * is sent again only when a lookup made after that attempt's execution window finds nothing. A lookup
  * that fails, or a window that closes too late for this request, leaves the outcome unknown.
  */
-export async function placeOrderWithRecovery(
-  options: PlaceOrderWithRecoveryOptions,
+export async function sendOrderWithRecovery(
+  options: SendOrderWithRecoveryOptions,
 ): Promise<PlaceOrderResult> {
   const { request, runner } = options;
   if (!CLIENT_ORDER_ID_PATTERN.test(request.clientOrderId)) {

@@ -1,8 +1,8 @@
 import { Agent } from "node:http";
 import ccxt, { type Exchange } from "ccxt";
+import { VenueConfigError } from "../port/venue-errors";
+import type { VenueConfig } from "../venue-config";
 import { attachResponseContext } from "./ccxt-error-context";
-import type { VenueConfig } from "./venue-config";
-import { VenueConfigError } from "./venue-errors";
 
 type ExchangeConstructor = new (config: Record<string, unknown>) => Exchange;
 

@@ -6,7 +6,7 @@ import { type Tx, transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import type { KeyedRequest } from "../idempotency/idempotency-types";
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
-import type { VenuePort } from "../venue/venue-port";
+import type { VenuePort } from "../venue/port/venue-port";
 import { applySendOutcome } from "./apply-send-outcome";
 import { assertKillSwitchReleased } from "./assert-kill-switch-released";
 import { createPendingOrders } from "./create-pending-orders";
@@ -17,7 +17,7 @@ import { prepareOrderLegs } from "./prepare-order-legs";
 import { resumeForCaller } from "./resume-for-caller";
 import { sendOrderToVenue } from "./send-order-to-venue";
 
-export interface PlaceOrdersOptions {
+export interface PlaceOrderLegsOptions {
   venue: VenuePort;
   principal: Principal;
   /** The request under its Idempotency-Key, as the route received it. */
@@ -33,7 +33,9 @@ export interface PlaceOrdersOptions {
  * refuse before anything is stored; then the key is claimed together with the pending order rows,
  * the legs are sent, and the venue's answers and the stored outcome commit in one transaction.
  */
-export async function placeOrders(options: PlaceOrdersOptions): Promise<IdempotentResult<OrderOutcome>> {
+export async function placeOrderLegs(
+  options: PlaceOrderLegsOptions,
+): Promise<IdempotentResult<OrderOutcome>> {
   const { venue, principal, requestId, ip } = options;
   const audit = async (tx: Tx, orders: Order[]) => {
     for (const order of orders) {

@@ -1,15 +1,26 @@
-import type { DepthDiff, DepthLevelPair, PublicTrade } from "./market-data-types";
+import type { DepthDiff, DepthSnapshot, PriceLevel, PublicTrade } from "../port/market-data-types";
 
 type Raw = Record<string, unknown>;
 
-function levels(value: unknown): DepthLevelPair[] {
-  if (!Array.isArray(value)) throw new TypeError("depthUpdate levels must be an array");
+function levels(value: unknown, source: string): PriceLevel[] {
+  if (!Array.isArray(value)) throw new TypeError(`${source} levels must be an array`);
   return value.map((level) => {
     if (!Array.isArray(level) || typeof level[0] !== "string" || typeof level[1] !== "string") {
-      throw new TypeError("depthUpdate level must be [price, quantity] strings");
+      throw new TypeError(`${source} level must be [price, quantity] strings`);
     }
     return [level[0], level[1]] as const;
   });
+}
+
+/** A Binance `GET /api/v3/depth` answer as a DepthSnapshot. */
+export function parseBinanceDepthSnapshot(answer: unknown): DepthSnapshot {
+  const raw = answer as Raw;
+  if (typeof raw?.lastUpdateId !== "number") throw new TypeError("depth snapshot without lastUpdateId");
+  return {
+    lastUpdateId: raw.lastUpdateId,
+    bids: levels(raw.bids, "depth snapshot"),
+    asks: levels(raw.asks, "depth snapshot"),
+  };
 }
 
 /** A Binance `depthUpdate` message as a DepthDiff; undefined for anything else (e.g. SUBSCRIBE replies). */
@@ -21,8 +32,8 @@ export function parseBinanceDepthDiff(message: unknown): DepthDiff | undefined {
     U: raw.U,
     u: raw.u,
     E: typeof raw.E === "number" ? raw.E : Date.now(),
-    b: levels(raw.b),
-    a: levels(raw.a),
+    b: levels(raw.b, "depthUpdate"),
+    a: levels(raw.a, "depthUpdate"),
   };
 }
 

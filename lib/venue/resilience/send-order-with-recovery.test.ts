@@ -1,9 +1,9 @@
 import * as ccxt from "ccxt";
 import { describe, expect, it } from "vitest";
-import { deriveClientOrderId } from "./derive-client-order-id";
-import { type PlaceOrderWithRecoveryOptions, placeOrderWithRecovery } from "./place-order-with-recovery";
-import { createTestRunner } from "./testing/venue-test-fixtures";
-import type { PlaceOrderRequest, VenueOrder } from "./venue-types";
+import { deriveClientOrderId } from "../port/derive-client-order-id";
+import type { PlaceOrderRequest, VenueOrder } from "../port/venue-types";
+import { createTestRunner } from "../testing/venue-test-fixtures";
+import { type SendOrderWithRecoveryOptions, sendOrderWithRecovery } from "./send-order-with-recovery";
 
 const request: PlaceOrderRequest = {
   symbol: "BTC/USDT",
@@ -75,16 +75,16 @@ function fakeVenue(
 
 const WINDOW_MS = 4_000;
 
-/** Runs placeOrderWithRecovery on the test runner's fake clock; `lookupAt` records when each lookup ran. */
+/** Runs sendOrderWithRecovery on the test runner's fake clock; `lookupAt` records when each lookup ran. */
 function place(
   venue: ReturnType<typeof fakeVenue>,
-  options: Partial<PlaceOrderWithRecoveryOptions> & { lookupAt?: number[] } = {},
+  options: Partial<SendOrderWithRecoveryOptions> & { lookupAt?: number[] } = {},
 ) {
   const fixture = createTestRunner();
   const { lookupAt, ...overrides } = options;
   const sendAt: number[] = [];
   const lookup = overrides.lookup ?? venue.lookup;
-  const result = placeOrderWithRecovery({
+  const result = sendOrderWithRecovery({
     request,
     runner: fixture.runner,
     send: () => {
@@ -104,7 +104,7 @@ function place(
   return { result, fixture, sendAt };
 }
 
-describe("placeOrderWithRecovery", () => {
+describe("sendOrderWithRecovery", () => {
   it("accepts on first success", async () => {
     const venue = fakeVenue(["ok"]);
     expect(await place(venue).result).toMatchObject({ status: "accepted", recovered: false, attempts: 1 });

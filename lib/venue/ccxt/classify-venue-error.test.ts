@@ -1,8 +1,8 @@
 import * as ccxt from "ccxt";
 import { describe, expect, it } from "vitest";
+import type { VenueErrorKind } from "../port/venue-errors";
 import { attachResponseContext } from "./ccxt-error-context";
 import { classifyVenueError } from "./classify-venue-error";
-import type { VenueErrorKind } from "./venue-errors";
 
 const body = (code: number, msg: string) => `binance {"code":${code},"msg":"${msg}"}`;
 

@@ -1,13 +1,13 @@
 import type { DecimalString } from "./venue-types";
 
-/** `[price, quantity]` as the venue sends them; quantity is absolute, "0" removes the level. */
-export type DepthLevelPair = readonly [price: DecimalString, quantity: DecimalString];
+/** One book level, `[price, quantity]`, as the venue sends it and the order book stream carries it; in a diff "0" removes the level. */
+export type PriceLevel = readonly [price: DecimalString, quantity: DecimalString];
 
 /** REST order book snapshot with the venue's update id (Binance `GET /api/v3/depth`). */
 export interface DepthSnapshot {
   readonly lastUpdateId: number;
-  readonly bids: readonly DepthLevelPair[];
-  readonly asks: readonly DepthLevelPair[];
+  readonly bids: readonly PriceLevel[];
+  readonly asks: readonly PriceLevel[];
 }
 
 /** Binance `depthUpdate` diff: update ids `U..u` inclusive, `E` the venue's event time (ms). */
@@ -15,8 +15,8 @@ export interface DepthDiff {
   readonly U: number;
   readonly u: number;
   readonly E: number;
-  readonly b: readonly DepthLevelPair[];
-  readonly a: readonly DepthLevelPair[];
+  readonly b: readonly PriceLevel[];
+  readonly a: readonly PriceLevel[];
 }
 
 export interface PublicTrade {

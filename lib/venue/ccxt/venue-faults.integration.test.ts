@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startSim } from "../../sim/start-sim";
+import { startSim } from "../../../sim/start-sim";
+import { deriveClientOrderId } from "../port/derive-client-order-id";
+import type { DepthDiff } from "../port/market-data-types";
+import { VenueAuthError, VenueCircuitOpenError } from "../port/venue-errors";
+import type { OwnOrderEvent, PlaceOrderRequest } from "../port/venue-types";
+import { collect, createSimVenue, type Sim, simControl, simOrders, sleep } from "../testing/sim-test-helpers";
 import type { AuthBreakerOpenEvent, CcxtVenue } from "./ccxt-venue";
-import { deriveClientOrderId } from "./derive-client-order-id";
-import { collect, createSimVenue, type Sim, simControl, simOrders, sleep } from "./testing/sim-test-helpers";
-import { VenueAuthError, VenueCircuitOpenError } from "./venue-errors";
-import type { OrderBookEvent, OwnOrderEvent, PlaceOrderRequest } from "./venue-types";
 
 let sim: Sim;
 let venue: CcxtVenue;
@@ -152,32 +153,19 @@ describe("venue adapter fault handling (simulator)", () => {
     expect((await simOrders(sim)).length).toBe(before);
   });
 
-  it("depth gap: the watch-book consumer gets a fresh snapshot (resync)", async () => {
+  it("websocket disconnect: the depth stream reconnects and counts it", async () => {
     venue = createSimVenue(sim);
-    await simControl(sim, "POST", "faults", { depthGapEvery: 5, seed: 7 });
-    const stream = collect<OrderBookEvent>(
-      venue.watchOrderBook({ symbol: "BTC/USDT", depth: 10 }),
-      (event) => event.type === "snapshot" && event.reason === "gap",
-      15_000,
-    );
-    const events = await stream.done;
-    const resync = events.find((event) => event.type === "snapshot" && event.reason === "gap");
-    expect(resync).toBeDefined();
-    expect(venue.getCounters().orderBookResyncs).toBeGreaterThanOrEqual(1);
-  });
-
-  it("websocket disconnect: book stream reconnects with a fresh snapshot and counts it", async () => {
-    venue = createSimVenue(sim);
-    const stream = collect<OrderBookEvent>(
-      venue.watchOrderBook({ symbol: "BTC/USDT", depth: 10 }),
-      (event) => event.type === "snapshot" && event.reason === "reconnect",
+    const connections: boolean[] = [];
+    const stream = collect<DepthDiff>(
+      venue.watchDepthDiffs({ symbol: "BTC/USDT", onConnectionChange: (up) => connections.push(up) }),
+      () => connections.filter(Boolean).length >= 2,
       15_000,
     );
     await sleep(300);
     await simControl(sim, "POST", "faults", { wsDisconnectEveryMs: 500, seed: 7 });
-    const events = await stream.done;
-    expect(events.some((event) => event.type === "snapshot" && event.reason === "reconnect")).toBe(true);
-    expect(venue.getCounters().wsReconnects.orderBook).toBeGreaterThanOrEqual(1);
+    await stream.done;
+    expect(connections.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    expect(venue.getCounters().wsReconnects.marketData).toBeGreaterThanOrEqual(1);
   });
 
   it("websocket disconnect: own-order stream resyncs by looking up the orders that were open", async () => {

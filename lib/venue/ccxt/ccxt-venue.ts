@@ -1,51 +1,58 @@
-import { EventEmitter } from "node:events";
-import ccxt, { type Balances, type Exchange, type Trade } from "ccxt";
-import { Decimal } from "decimal.js";
-import { type Logger, logger as rootLogger } from "../observability/logger";
-import { createCcxtExchange } from "./create-ccxt-exchange";
-import { mapCcxtMarket } from "./map-ccxt-market";
-import { mapCcxtOrder } from "./map-ccxt-order";
-import { mapCcxtTrade } from "./map-ccxt-trade";
+import ccxt, { type Exchange, type Trade } from "ccxt";
+import { type Logger, logger as rootLogger } from "../../observability/logger";
+import { binanceRawStreamUrl, hasBinanceRawStreams } from "../binance/binance-raw-streams";
+import {
+  parseBinanceDepthDiff,
+  parseBinanceDepthSnapshot,
+  parseBinancePublicTrade,
+} from "../binance/parse-binance-market-event";
+import { streamRawMarketEvents } from "../binance/stream-raw-market-events";
 import type {
   DepthDiff,
-  DepthLevelPair,
   DepthSnapshot,
   FetchDepthSnapshotOptions,
   PublicTrade,
   WatchMarketStreamOptions,
-} from "./market-data-types";
-import { parseBinanceDepthDiff, parseBinancePublicTrade } from "./parse-binance-market-event";
-import { placeOrderWithRecovery } from "./place-order-with-recovery";
-import { ReconnectGate } from "./reconnect-gate";
-import { streamOrderBook } from "./stream-order-book";
-import { streamOwnOrders } from "./stream-own-orders";
-import { streamRawMarketEvents } from "./stream-raw-market-events";
-import { toDecimalString } from "./to-decimal-string";
-import { decodeTradeCursor, encodeTradeCursor } from "./trade-cursor";
-import type { VenueConfig } from "./venue-config";
-import { createVenueCounters, type VenueCounters } from "./venue-counters";
-import { VenueConfigError, VenueError, VenueValidationError } from "./venue-errors";
+} from "../port/market-data-types";
+import { createVenueCounters, type VenueCounters } from "../port/venue-counters";
+import { VenueError, VenueValidationError } from "../port/venue-errors";
 import type {
   CancelOrderResult,
   PlaceOrderHooks,
   PlaceOrderResult,
   VenuePort,
-  WatchOrderBookOptions,
   WatchOwnOrdersOptions,
-} from "./venue-port";
-import { type BreakerName, type RequestAttemptRecord, VenueRequestRunner } from "./venue-request-runner";
+} from "../port/venue-port";
 import type {
   CancelOrderRequest,
   FetchTradesRequest,
   Instrument,
-  OrderBookEvent,
   OwnOrderEvent,
   PlaceOrderRequest,
   TradesPage,
   VenueBalance,
   VenueHealth,
   VenueOrder,
-} from "./venue-types";
+} from "../port/venue-types";
+import { ReconnectGate } from "../resilience/reconnect-gate";
+import { sendOrderWithRecovery } from "../resilience/send-order-with-recovery";
+import {
+  type BreakerName,
+  type RequestAttemptRecord,
+  VenueRequestRunner,
+} from "../resilience/venue-request-runner";
+import type { VenueConfig } from "../venue-config";
+import { createCcxtExchange } from "./create-ccxt-exchange";
+import { InstrumentCache } from "./instrument-cache";
+import { mapCcxtBalances } from "./map-ccxt-balances";
+import { mapCcxtDepthSnapshot } from "./map-ccxt-depth-snapshot";
+import { mapCcxtMarket } from "./map-ccxt-market";
+import { mapCcxtOrder } from "./map-ccxt-order";
+import { mapCcxtTrade } from "./map-ccxt-trade";
+import { OwnOrderTracker } from "./own-order-tracker";
+import { streamOwnOrders } from "./stream-own-orders";
+import { decodeTradeCursor, encodeTradeCursor } from "./trade-cursor";
+import { VenueHealthProbe } from "./venue-health-probe";
 
 export interface AuthBreakerOpenEvent {
   venue: string;
@@ -59,20 +66,16 @@ export interface CcxtVenueOptions {
   /** A pre-built ccxt client (tests); otherwise built from config. */
   exchange?: Exchange;
   logger?: Logger;
-  /** Called when the auth breaker opens (the kill switch hooks in here). Also emitted as "authBreakerOpen". */
+  /** Called when the auth breaker opens (the kill switch hooks in here). */
   onAuthBreakerOpen?: (event: AuthBreakerOpenEvent) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
 }
 
-const FINAL_STATUSES = new Set(["closed", "canceled", "rejected", "expired"]);
-
 /** VenuePort on a ccxt.pro exchange. Every REST call goes through VenueRequestRunner. */
 export class CcxtVenue implements VenuePort {
   readonly venue: string;
-  /** Events: "authBreakerOpen" (AuthBreakerOpenEvent), "breakerStateChange". */
-  readonly events = new EventEmitter();
   readonly exchange: Exchange;
   private readonly config: VenueConfig;
   private readonly log: Logger;
@@ -80,13 +83,11 @@ export class CcxtVenue implements VenuePort {
   private readonly counters: VenueCounters = createVenueCounters();
   private readonly now: () => number;
   private readonly closing = new AbortController();
-  private readonly bookGate: ReconnectGate;
+  private readonly marketGate: ReconnectGate;
   private readonly userGate: ReconnectGate;
-  /** clientOrderId -> symbol for orders that may be open; looked up after a user-stream reconnect. */
-  private readonly maybeOpen = new Map<string, string>();
-  private instruments: Promise<Instrument[]> | null = null;
-  /** Venue clock minus ours, from the newest health check. */
-  private clockOffsetMs: number | null = null;
+  private readonly ownOrders = new OwnOrderTracker();
+  private readonly instruments: InstrumentCache;
+  private readonly health: VenueHealthProbe;
   private readonly sleep?: (ms: number) => Promise<void>;
 
   constructor(options: CcxtVenueOptions) {
@@ -105,7 +106,6 @@ export class CcxtVenue implements VenuePort {
       random: options.random,
       now: this.now,
       onBreakerStateChange: (change) => {
-        this.events.emit("breakerStateChange", change);
         if (change.name === "auth" && change.to === "open") {
           const event: AuthBreakerOpenEvent = {
             venue: this.venue,
@@ -121,11 +121,10 @@ export class CcxtVenue implements VenuePort {
           } catch (error) {
             this.log.error({ error_message: (error as Error)?.message }, "onAuthBreakerOpen callback failed");
           }
-          this.events.emit("authBreakerOpen", event);
         }
       },
     });
-    const gate = (kind: "orderBook" | "ownOrders") =>
+    const gate = (kind: "marketData" | "ownOrders") =>
       new ReconnectGate({
         baseMs: options.config.ws.reconnectBaseMs,
         capMs: options.config.ws.reconnectMaxMs,
@@ -136,25 +135,28 @@ export class CcxtVenue implements VenuePort {
           this.log.warn({ stream: kind, attempt }, "venue websocket reconnect");
         },
       });
-    this.bookGate = gate("orderBook");
+    this.marketGate = gate("marketData");
     this.userGate = gate("ownOrders");
-  }
-
-  loadInstruments(options: { reload?: boolean } = {}): Promise<Instrument[]> {
-    if (!this.instruments || options.reload) {
-      const loading = this.request("loadMarkets", "public", "idempotent", async () => {
-        const markets = await this.exchange.loadMarkets(options.reload ?? false);
+    this.instruments = new InstrumentCache((reload) =>
+      this.request("loadMarkets", "public", "idempotent", async () => {
+        const markets = await this.exchange.loadMarkets(reload);
         const tickSizeMode = this.exchange.precisionMode === ccxt.TICK_SIZE;
         return Object.values(markets)
           .filter((market): market is NonNullable<typeof market> => market?.spot === true)
           .map((market) => mapCcxtMarket({ market, tickSizeMode }));
-      });
-      this.instruments = loading;
-      loading.catch(() => {
-        if (this.instruments === loading) this.instruments = null;
-      });
-    }
-    return this.instruments;
+      }),
+    );
+    this.health = new VenueHealthProbe({
+      fetchTime: () => this.request("fetchTime", "public", "none", () => this.exchange.fetchTime()),
+      breakerStates: () => this.runner.breakerStates(),
+      recvWindowMs: options.config.recvWindowMs,
+      logger: this.log,
+      now: this.now,
+    });
+  }
+
+  loadInstruments(options: { reload?: boolean } = {}): Promise<Instrument[]> {
+    return this.instruments.all(options);
   }
 
   async placeOrder(request: PlaceOrderRequest, hooks: PlaceOrderHooks = {}): Promise<PlaceOrderResult> {
@@ -167,7 +169,7 @@ export class CcxtVenue implements VenuePort {
       recvWindow: this.config.orderRecvWindowMs,
     };
     if (request.type === "limit") params.timeInForce = request.timeInForce ?? "GTC";
-    const result = await placeOrderWithRecovery({
+    const result = await sendOrderWithRecovery({
       request,
       runner: this.runner,
       // ccxt's typings say number, but its precision helpers take decimal strings as they are,
@@ -205,14 +207,14 @@ export class CcxtVenue implements VenuePort {
         );
       },
     });
-    if (result.status === "accepted") this.track(result.order);
-    else if (result.status === "unknown") this.maybeOpen.set(request.clientOrderId, request.symbol);
+    if (result.status === "accepted") this.ownOrders.track(result.order);
+    else if (result.status === "unknown") this.ownOrders.trackUnknown(request.clientOrderId, request.symbol);
     return result;
   }
 
   executionWindowMs(): number {
     const { orderRecvWindowMs, executionWindowMarginMs } = this.config;
-    return orderRecvWindowMs + Math.abs(this.clockOffsetMs ?? 0) + executionWindowMarginMs;
+    return orderRecvWindowMs + Math.abs(this.health.clockOffsetMs ?? 0) + executionWindowMarginMs;
   }
 
   async cancelOrder(request: CancelOrderRequest): Promise<CancelOrderResult> {
@@ -226,7 +228,7 @@ export class CcxtVenue implements VenuePort {
         this.exchange.cancelOrder(request.venueOrderId ?? "", request.symbol, params),
       );
       const order = mapCcxtOrder(raw);
-      this.track(order);
+      this.ownOrders.track(order);
       return { status: "canceled", order };
     } catch (error) {
       if (error instanceof VenueError && error.kind === "order_not_found")
@@ -281,81 +283,34 @@ export class CcxtVenue implements VenuePort {
   }
 
   async fetchBalances(): Promise<VenueBalance[]> {
-    const balance: Balances = await this.request("fetchBalance", "private", "idempotent", () =>
-      this.exchange.fetchBalance(),
+    return mapCcxtBalances(
+      await this.request("fetchBalance", "private", "idempotent", () => this.exchange.fetchBalance()),
     );
-    const info = balance.info as { balances?: Array<{ asset?: string; free?: string; locked?: string }> };
-    if (Array.isArray(info?.balances)) {
-      return info.balances
-        .filter((entry) => typeof entry.asset === "string")
-        .map((entry) => {
-          const free = toDecimalString(entry.free) ?? "0";
-          const locked = toDecimalString(entry.locked) ?? "0";
-          return {
-            asset: entry.asset as string,
-            free,
-            locked,
-            total: new Decimal(free).plus(locked).toFixed(),
-          };
-        });
-    }
-    const free = (balance.free ?? {}) as unknown as Record<string, unknown>;
-    const used = (balance.used ?? {}) as unknown as Record<string, unknown>;
-    return Object.keys(free).map((asset) => {
-      const freeText = toDecimalString(free[asset]) ?? "0";
-      const lockedText = toDecimalString(used[asset]) ?? "0";
-      return {
-        asset,
-        free: freeText,
-        locked: lockedText,
-        total: new Decimal(freeText).plus(lockedText).toFixed(),
-      };
-    });
-  }
-
-  async *watchOrderBook(options: WatchOrderBookOptions): AsyncGenerator<OrderBookEvent> {
-    await this.loadInstruments();
-    yield* streamOrderBook({
-      exchange: this.exchange,
-      symbol: options.symbol,
-      depth: options.depth ?? 50,
-      signal: this.streamSignal(options.signal),
-      gate: this.bookGate,
-      counters: this.counters,
-      logger: this.log,
-    });
   }
 
   async fetchDepthSnapshot(options: FetchDepthSnapshotOptions): Promise<DepthSnapshot> {
-    const instrument = await this.instrument(options.symbol);
-    if (this.hasRawDepthStreams()) {
-      const raw = (await this.request("fetchDepth", "public", "idempotent", () =>
+    const instrument = await this.instruments.find(options.symbol);
+    if (hasBinanceRawStreams({ config: this.config, exchange: this.exchange })) {
+      const answer = await this.request("fetchDepth", "public", "idempotent", () =>
         (this.exchange as unknown as { publicGetDepth(params: object): Promise<unknown> }).publicGetDepth({
           symbol: instrument.venueSymbol,
           limit: options.limit,
         }),
-      )) as { lastUpdateId?: unknown; bids?: unknown; asks?: unknown };
-      if (typeof raw.lastUpdateId !== "number") throw new TypeError("depth snapshot without lastUpdateId");
-      return { lastUpdateId: raw.lastUpdateId, bids: rawLevels(raw.bids), asks: rawLevels(raw.asks) };
+      );
+      return parseBinanceDepthSnapshot(answer);
     }
     const book = await this.request("fetchOrderBook", "public", "idempotent", () =>
       this.exchange.fetchOrderBook(options.symbol, options.limit),
     );
-    const side = (levels: unknown[][]): DepthLevelPair[] =>
-      levels.map((level) => [toDecimalString(level[0]) ?? "0", toDecimalString(level[1]) ?? "0"] as const);
-    return {
-      lastUpdateId: typeof book.nonce === "number" ? book.nonce : 0,
-      bids: side(book.bids as unknown[][]),
-      asks: side(book.asks as unknown[][]),
-    };
+    return mapCcxtDepthSnapshot(book);
   }
 
   async *watchDepthDiffs(options: WatchMarketStreamOptions): AsyncGenerator<DepthDiff> {
-    const instrument = await this.instrument(options.symbol);
+    const instrument = await this.instruments.find(options.symbol);
     yield* streamRawMarketEvents({
       url: this.rawStreamUrl(`${instrument.venueSymbol.toLowerCase()}@depth@100ms`),
       signal: this.streamSignal(options.signal),
-      gate: this.bookGate,
+      gate: this.marketGate,
       logger: this.log,
       parse: parseBinanceDepthDiff,
       onConnectionChange: options.onConnectionChange,
@@ -363,11 +318,11 @@ export class CcxtVenue implements VenuePort {
   }
 
   async *watchPublicTrades(options: WatchMarketStreamOptions): AsyncGenerator<PublicTrade> {
-    const instrument = await this.instrument(options.symbol);
+    const instrument = await this.instruments.find(options.symbol);
     yield* streamRawMarketEvents({
       url: this.rawStreamUrl(`${instrument.venueSymbol.toLowerCase()}@trade`),
       signal: this.streamSignal(options.signal),
-      gate: this.bookGate,
+      gate: this.marketGate,
       logger: this.log,
       parse: (message) => parseBinancePublicTrade(message, options.symbol),
       onConnectionChange: options.onConnectionChange,
@@ -382,12 +337,9 @@ export class CcxtVenue implements VenuePort {
       signal: this.streamSignal(options.signal),
       gate: this.userGate,
       logger: this.log,
-      openOrders: () =>
-        [...this.maybeOpen.entries()]
-          .filter(([, symbol]) => options.symbol === undefined || symbol === options.symbol)
-          .map(([clientOrderId, symbol]) => ({ clientOrderId, symbol })),
+      openOrders: () => this.ownOrders.maybeOpenOrders(options.symbol),
       lookup: (entry) => this.fetchOrderByClientId(entry),
-      onOrder: (order) => this.track(order),
+      onOrder: (order) => this.ownOrders.track(order),
       onResync: () => {
         this.counters.ownOrderResyncs += 1;
       },
@@ -395,47 +347,8 @@ export class CcxtVenue implements VenuePort {
   }
 
   /** Round trip to the venue's time endpoint: reachability, latency and clock offset. Never throws. */
-  async checkHealth(): Promise<VenueHealth> {
-    const breakers = this.runner.breakerStates();
-    const checkedAt = new Date(this.now()).toISOString();
-    const sentAt = this.now();
-    try {
-      const venueTime = await this.request("fetchTime", "public", "none", () => this.exchange.fetchTime());
-      const receivedAt = this.now();
-      const latencyMs = receivedAt - sentAt;
-      const clockOffsetMs =
-        typeof venueTime === "number" ? Math.round(venueTime - (sentAt + receivedAt) / 2) : null;
-      if (clockOffsetMs !== null) this.clockOffsetMs = clockOffsetMs;
-      const clockOffsetWarning =
-        clockOffsetMs !== null && Math.abs(clockOffsetMs) > this.config.recvWindowMs / 2;
-      const fields = {
-        latency_ms: latencyMs,
-        clock_offset_ms: clockOffsetMs,
-        recv_window_ms: this.config.recvWindowMs,
-      };
-      if (clockOffsetWarning) this.log.warn(fields, "venue clock offset above half of recvWindow");
-      else this.log.info(fields, "venue health");
-      return {
-        reachable: true,
-        latencyMs,
-        clockOffsetMs,
-        clockOffsetWarning,
-        checkedAt,
-        error: null,
-        breakers,
-      };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return {
-        reachable: false,
-        latencyMs: null,
-        clockOffsetMs: null,
-        clockOffsetWarning: false,
-        checkedAt,
-        error: message,
-        breakers,
-      };
-    }
+  checkHealth(): Promise<VenueHealth> {
+    return this.health.check();
   }
 
   getCounters(): VenueCounters {
@@ -478,48 +391,11 @@ export class CcxtVenue implements VenuePort {
     return this.runner.run({ endpoint, endpointClass, retry, call });
   }
 
-  private async instrument(symbol: string): Promise<Instrument> {
-    const instrument = (await this.loadInstruments()).find((candidate) => candidate.symbol === symbol);
-    if (!instrument) throw new VenueValidationError(`unknown symbol ${symbol}`);
-    return instrument;
-  }
-
-  /** Binance spot and the simulator speak `<ws>/ws/<stream>` with `depthUpdate` diffs. */
-  private hasRawDepthStreams(): boolean {
-    return (
-      this.config.sim !== undefined || this.exchange.id === "binance" || this.exchange.id === "binanceus"
-    );
-  }
-
   private rawStreamUrl(stream: string): string {
-    if (!this.hasRawDepthStreams()) {
-      throw new VenueConfigError(
-        `raw market streams are only implemented for Binance-family venues, not ${this.venue}`,
-      );
-    }
-    const ws = (this.exchange.urls as { api?: { ws?: { spot?: unknown } } }).api?.ws?.spot;
-    if (typeof ws !== "string") throw new VenueConfigError(`no spot WebSocket URL for ${this.venue}`);
-    return `${ws.replace(/\/$/, "")}/${stream}`;
+    return binanceRawStreamUrl({ config: this.config, exchange: this.exchange, stream });
   }
 
   private streamSignal(signal: AbortSignal | undefined): AbortSignal {
     return signal ? AbortSignal.any([signal, this.closing.signal]) : this.closing.signal;
   }
-
-  private track(order: VenueOrder): void {
-    if (!order.clientOrderId) return;
-    if (FINAL_STATUSES.has(order.status)) this.maybeOpen.delete(order.clientOrderId);
-    else this.maybeOpen.set(order.clientOrderId, order.symbol);
-  }
-}
-
-function rawLevels(value: unknown): DepthLevelPair[] {
-  if (!Array.isArray(value)) throw new TypeError("depth snapshot side must be an array");
-  return value.map((level) => {
-    const [price, quantity] = level as unknown[];
-    if (typeof price !== "string" || typeof quantity !== "string") {
-      throw new TypeError("depth snapshot level must be [price, quantity] strings");
-    }
-    return [price, quantity] as const;
-  });
 }

@@ -1,12 +1,12 @@
 import type { Exchange } from "ccxt";
-import type { Logger } from "../observability/logger";
+import type { Logger } from "../../observability/logger";
+import type { OwnOrderEvent, VenueOrder } from "../port/venue-types";
+import type { ReconnectGate } from "../resilience/reconnect-gate";
+import { waitOrAbort } from "../resilience/wait-or-abort";
 import { AsyncEventQueue } from "./async-event-queue";
 import { classifyVenueError } from "./classify-venue-error";
 import { mapCcxtOrder } from "./map-ccxt-order";
 import { mapCcxtTrade } from "./map-ccxt-trade";
-import type { ReconnectGate } from "./reconnect-gate";
-import type { OwnOrderEvent, VenueOrder } from "./venue-types";
-import { waitOrAbort } from "./wait-or-abort";
 
 export interface StreamOwnOrdersOptions {
   exchange: Exchange;

@@ -1,6 +1,6 @@
 import WebSocket from "ws";
-import type { Logger } from "../observability/logger";
-import type { ReconnectGate } from "./reconnect-gate";
+import type { Logger } from "../../observability/logger";
+import type { ReconnectGate } from "../resilience/reconnect-gate";
 
 /** A consumer this far behind is treated like a dropped connection (Binance does the same to us). */
 const MAX_QUEUED_MESSAGES = 10_000;

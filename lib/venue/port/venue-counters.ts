@@ -8,8 +8,7 @@ export interface VenueCounters {
   unknownOutcomes: number;
   recoveredByLookup: number;
   breakerOpens: { auth: number; rate_limit: number; platform: number };
-  wsReconnects: { orderBook: number; ownOrders: number };
-  orderBookResyncs: number;
+  wsReconnects: { marketData: number; ownOrders: number };
   ownOrderResyncs: number;
 }
 
@@ -23,8 +22,7 @@ export function createVenueCounters(): VenueCounters {
     unknownOutcomes: 0,
     recoveredByLookup: 0,
     breakerOpens: { auth: 0, rate_limit: 0, platform: 0 },
-    wsReconnects: { orderBook: 0, ownOrders: 0 },
-    orderBookResyncs: 0,
+    wsReconnects: { marketData: 0, ownOrders: 0 },
     ownOrderResyncs: 0,
   };
 }

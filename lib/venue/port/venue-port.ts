@@ -11,7 +11,6 @@ import type {
   CancelOrderRequest,
   FetchTradesRequest,
   Instrument,
-  OrderBookEvent,
   OwnOrderEvent,
   PlaceOrderRequest,
   TradesPage,
@@ -43,13 +42,6 @@ export type CancelOrderResult =
   | { status: "canceled"; order: VenueOrder }
   | { status: "not_found"; error: VenueError };
 
-export interface WatchOrderBookOptions {
-  symbol: string;
-  /** Levels per side in emitted books (default 50). */
-  depth?: number;
-  signal?: AbortSignal;
-}
-
 export interface WatchOwnOrdersOptions {
   symbol?: string;
   signal?: AbortSignal;
@@ -78,8 +70,6 @@ export interface VenuePort {
   fetchOpenOrders(options?: { symbol?: string }): Promise<VenueOrder[]>;
   fetchTradesSince(request: FetchTradesRequest): Promise<TradesPage>;
   fetchBalances(): Promise<VenueBalance[]>;
-  /** Books after every update; a "snapshot" event follows the start, a gap and a reconnect. Ends on abort/close. */
-  watchOrderBook(options: WatchOrderBookOptions): AsyncIterable<OrderBookEvent>;
   /** REST depth snapshot with the venue's update id, for syncing a local book from diffs. */
   fetchDepthSnapshot(options: FetchDepthSnapshotOptions): Promise<DepthSnapshot>;
   /**

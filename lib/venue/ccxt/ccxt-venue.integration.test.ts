@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startSim } from "../../sim/start-sim";
+import { startSim } from "../../../sim/start-sim";
+import { deriveClientOrderId } from "../port/derive-client-order-id";
+import type { OwnOrderEvent } from "../port/venue-types";
+import { collect, createSimVenue, type Sim, simControl, sleep } from "../testing/sim-test-helpers";
 import type { CcxtVenue } from "./ccxt-venue";
-import { deriveClientOrderId } from "./derive-client-order-id";
-import { collect, createSimVenue, type Sim, simControl, sleep } from "./testing/sim-test-helpers";
-import type { OrderBookEvent, OwnOrderEvent } from "./venue-types";
 
 let sim: Sim;
 let venue: CcxtVenue;
@@ -123,22 +123,6 @@ describe("CcxtVenue against the simulator", () => {
       expect(trade.price).toMatch(/^\d+(\.\d+)?$/);
       expect(trade.quantity).toMatch(/^\d+(\.\d+)?$/);
     }
-  });
-
-  it("streams the order book: initial snapshot then updates with changes", async () => {
-    venue = createSimVenue(sim);
-    const stream = collect<OrderBookEvent>(
-      venue.watchOrderBook({ symbol: "BTC/USDT", depth: 10 }),
-      (_event, all) => all.filter((e) => e.type === "update").length >= 3,
-    );
-    const events = await stream.done;
-    expect(events[0]).toMatchObject({ type: "snapshot", reason: "initial" });
-    const first = events[0];
-    if (first?.type === "snapshot") {
-      expect(first.book.bids.length).toBeGreaterThan(0);
-      expect(first.book.bids[0]?.[0]).toMatch(/^\d+(\.\d+)?$/);
-    }
-    expect(events.filter((event) => event.type === "update").length).toBeGreaterThanOrEqual(3);
   });
 
   it("receives own order events on the user stream", async () => {

@@ -1,0 +1,28 @@
+import type { Balances } from "ccxt";
+import { Decimal } from "decimal.js";
+import type { VenueBalance } from "../port/venue-types";
+import { toDecimalString } from "./to-decimal-string";
+
+function balance(asset: string, free: unknown, locked: unknown): VenueBalance {
+  const freeText = toDecimalString(free) ?? "0";
+  const lockedText = toDecimalString(locked) ?? "0";
+  return {
+    asset,
+    free: freeText,
+    locked: lockedText,
+    total: new Decimal(freeText).plus(lockedText).toFixed(),
+  };
+}
+
+/** Binance's raw `balances` (exact strings) when present, else ccxt's unified free/used. */
+export function mapCcxtBalances(balances: Balances): VenueBalance[] {
+  const info = balances.info as { balances?: Array<{ asset?: string; free?: string; locked?: string }> };
+  if (Array.isArray(info?.balances)) {
+    return info.balances
+      .filter((entry) => typeof entry.asset === "string")
+      .map((entry) => balance(entry.asset as string, entry.free, entry.locked));
+  }
+  const free = (balances.free ?? {}) as unknown as Record<string, unknown>;
+  const used = (balances.used ?? {}) as unknown as Record<string, unknown>;
+  return Object.keys(free).map((asset) => balance(asset, free[asset], used[asset]));
+}
