@@ -150,7 +150,7 @@ describe("reconciliation engine", () => {
   it("the venue canceling an order on its own: the order moves to canceled, auto-resolved", async () => {
     const placed = await post(buy("0.001", { price: "20000" }));
     const order = placed.json.order as { id: string; clientOrderId: string };
-    await simControl(h.sim, "POST", "venue-cancel", { clientOrderId: order.clientOrderId });
+    await simControl(h.sim, "POST", "venue-cancel", { clientOrderId: order.clientOrderId, status: "CANCELED" });
     await sleep(20);
     await prisma().order.update({
       where: { id: order.id },
