@@ -1,5 +1,6 @@
 import { disconnectPrisma } from "../lib/db/prisma";
 import { syncInstruments } from "../lib/instruments/sync-instruments";
+import { createReconciliationGate } from "../lib/reconciliation/reconciliation-gate";
 import { createAppServices, replaceAppServices } from "../lib/runtime/app-services";
 import { createVenue } from "../lib/venue/create-venue";
 import type { VenuePort } from "../lib/venue/port/venue-port";
@@ -33,7 +34,9 @@ async function tradeOnSim(sim: Sim): Promise<VenuePort> {
       VENUE_ORDER_RECV_WINDOW_MS: process.env.VENUE_ORDER_RECV_WINDOW_MS,
     }),
   );
-  await replaceAppServices(createAppServices({ venue }));
+  // In-process tests trade at once: the reconciliation gate is open.
+  const reconciliationGate = createReconciliationGate({ bootedAt: new Date(), open: true });
+  await replaceAppServices(createAppServices({ venue, reconciliationGate }));
   current = { sim, venue };
   return venue;
 }

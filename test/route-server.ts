@@ -12,7 +12,9 @@ import * as batch from "../app/api/orders/batch/route";
 import * as orders from "../app/api/orders/route";
 import type { NextRouteHandler } from "../lib/http/define-route";
 import { orderSweeperService } from "../lib/orders/order-sweeper-service";
-import { appServices } from "../lib/runtime/app-services";
+import { createReconciliationGate } from "../lib/reconciliation/reconciliation-gate";
+import { reconciliationService } from "../lib/reconciliation/reconciliation-service";
+import { appServices, createAppServices, replaceAppServices } from "../lib/runtime/app-services";
 
 type Module = Partial<Record<"GET" | "POST", NextRouteHandler>>;
 const routes: Array<[RegExp, Module, string[]]> = [
@@ -61,7 +63,16 @@ const server = http.createServer(async (req, res) => {
   }
 });
 
+// Placements wait for a reconciliation run only when this server runs the reconciler itself.
+const reconciles = process.env.ROUTE_SERVER_RECONCILIATION === "on";
+await replaceAppServices(
+  createAppServices({
+    reconciliationGate: createReconciliationGate({ bootedAt: new Date(), open: !reconciles }),
+  }),
+);
+
 server.listen(Number(process.env.ROUTE_SERVER_PORT ?? 0), "127.0.0.1", () => {
   if (process.env.ROUTE_SERVER_SWEEPER !== "off") orderSweeperService(appServices().venue).start();
+  if (reconciles) reconciliationService({ venue: appServices().venue, intervalMs: 60_000 }).start();
   console.log(`listening ${(server.address() as AddressInfo).port}`);
 });

@@ -3,6 +3,8 @@ import path from "node:path";
 import { sql } from "../db/sql";
 import type { BookHub } from "../marketdata/book-hub";
 import { checkOrderbookFeeds } from "../marketdata/check-orderbook-feeds";
+import { checkReconciler } from "../reconciliation/check-reconciler";
+import type { ReconciliationGate } from "../reconciliation/reconciliation-gate";
 import type { VenuePort } from "../venue/port/venue-port";
 import { cachedVenueHealth } from "./venue-health-cache";
 
@@ -54,6 +56,7 @@ export async function checkReadiness(options: {
   venue: VenuePort;
   /** The order book hub, if anything has started it. */
   bookHub?: BookHub;
+  reconciliation: { gate: ReconciliationGate; intervalMs: number };
 }): Promise<Readiness> {
   const database = await timed(async () => {
     await withTimeout(sql().$queryRaw`SELECT 1`, "database");
@@ -71,7 +74,11 @@ export async function checkReadiness(options: {
     return health.clockOffsetWarning ? `clock offset ${health.clockOffsetMs} ms` : undefined;
   });
   const orderbook = await timed(async () => checkOrderbookFeeds(options.bookHub));
-  const checks = { database, migrations, venue, orderbook };
+  const reconciler =
+    database.status === "ok"
+      ? await timed(() => withTimeout(checkReconciler(options.reconciliation), "reconciler"))
+      : { status: "fail" as const, detail: "database unreachable" };
+  const checks = { database, migrations, venue, orderbook, reconciler };
   const status = Object.values(checks).every((check) => check.status === "ok") ? "ok" : "fail";
   return { status, checks };
 }

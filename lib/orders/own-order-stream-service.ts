@@ -7,9 +7,14 @@ const RESTART_MS = 5_000;
 
 /**
  * Consumes the venue's own-order stream (order updates, fills, resyncs) and applies each event. Every
- * app instance runs one; applying is idempotent, so duplicates across instances are harmless.
+ * app instance runs one; applying is idempotent, so duplicates across instances are harmless. The
+ * venue does not replay what was missed while disconnected: `onGap` (a reconciliation run) reads it
+ * back after every reconnect and after a restart of the stream.
  */
-export function ownOrderStreamService(venue: VenuePort): BackgroundService {
+export function ownOrderStreamService(
+  venue: VenuePort,
+  options: { onGap?: () => void } = {},
+): BackgroundService {
   let controller: AbortController | undefined;
   let timer: NodeJS.Timeout | undefined;
   const run = async () => {
@@ -17,6 +22,7 @@ export function ownOrderStreamService(venue: VenuePort): BackgroundService {
     const { signal } = controller;
     try {
       for await (const event of venue.watchOwnOrders({ signal })) {
+        if (event.type === "resync") options.onGap?.();
         try {
           await applyOwnOrderEvent({ venue: venue.venue, event });
         } catch (error) {
@@ -26,7 +32,10 @@ export function ownOrderStreamService(venue: VenuePort): BackgroundService {
     } catch (error) {
       if (!signal.aborted) logger.warn({ err: error }, "own-order stream ended");
     }
-    if (!signal.aborted) timer = setTimeout(() => void run(), RESTART_MS).unref();
+    if (!signal.aborted) {
+      options.onGap?.();
+      timer = setTimeout(() => void run(), RESTART_MS).unref();
+    }
   };
   return {
     name: "own-order-stream",

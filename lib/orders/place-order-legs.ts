@@ -6,6 +6,7 @@ import { type Tx, transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
 import type { KeyedRequest } from "../idempotency/idempotency-types";
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
+import type { ReconciliationGate } from "../reconciliation/reconciliation-gate";
 import type { VenuePort } from "../venue/port/venue-port";
 import { applySendOutcome } from "./apply-send-outcome";
 import { assertKillSwitchReleased } from "./assert-kill-switch-released";
@@ -19,6 +20,8 @@ import { sendOrderToVenue } from "./send-order-to-venue";
 
 export interface PlaceOrderLegsOptions {
   venue: VenuePort;
+  /** New placements (and resumed ones) wait for this instance's first reconciliation; replays do not. */
+  gate: ReconciliationGate;
   principal: Principal;
   /** The request under its Idempotency-Key, as the route received it. */
   request: KeyedRequest;
@@ -36,7 +39,7 @@ export interface PlaceOrderLegsOptions {
 export async function placeOrderLegs(
   options: PlaceOrderLegsOptions,
 ): Promise<IdempotentResult<OrderOutcome>> {
-  const { venue, principal, requestId, ip } = options;
+  const { venue, gate, principal, requestId, ip } = options;
   const audit = async (tx: Tx, orders: Order[]) => {
     for (const order of orders) {
       await recordAudit(
@@ -65,7 +68,10 @@ export async function placeOrderLegs(
       // The order id of each leg, fixed before the claim so the record names its orders.
       targetIds: options.legs.map(() => randomUUID()),
     },
-    prepare: () => prepareOrderLegs({ venue, legs: options.legs, batch: options.batch }),
+    prepare: async () => {
+      await gate.assertOpen();
+      return prepareOrderLegs({ venue, legs: options.legs, batch: options.batch });
+    },
     start: async ({ tx, record, prepared }) => {
       const orders = await createPendingOrders({
         tx,
@@ -92,7 +98,10 @@ export async function placeOrderLegs(
         return outcome;
       });
     },
-    resume: ({ record }) => resumeForCaller({ venue, record, actor: principal, requestId }),
+    resume: async ({ record }) => {
+      await gate.assertOpen();
+      return resumeForCaller({ venue, record, actor: principal, requestId });
+    },
     completeNow: ({ tx, record, outcome }) => completeIdempotencyRecord({ tx, recordId: record.id, outcome }),
   });
 }

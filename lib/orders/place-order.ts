@@ -1,6 +1,7 @@
 import type { Principal } from "../auth/principal";
 import type { KeyedRequest } from "../idempotency/idempotency-types";
 import type { IdempotentResult } from "../idempotency/run-idempotently";
+import type { ReconciliationGate } from "../reconciliation/reconciliation-gate";
 import type { VenuePort } from "../venue/port/venue-port";
 import type { OrderInput } from "./order-input-schema";
 import type { OrderOutcome } from "./order-outcome";
@@ -9,6 +10,7 @@ import { placeOrderLegs } from "./place-order-legs";
 /** POST /api/orders: one order under the caller's Idempotency-Key. */
 export function placeOrder(options: {
   venue: VenuePort;
+  gate: ReconciliationGate;
   principal: Principal;
   request: KeyedRequest;
   order: OrderInput;

@@ -6,6 +6,7 @@ import { encodeTradeCursor } from "../venue/ccxt/trade-cursor";
 import type { VenuePort } from "../venue/port/venue-port";
 import type { VenueTrade } from "../venue/port/venue-types";
 import type { Finding } from "./mismatch-types";
+import { SETTLE_MARGIN_MS } from "./settle-margin";
 
 const PAGE = 1000; // Binance myTrades returns at most 1,000 rows per call
 
@@ -21,7 +22,7 @@ interface StoredFill {
 
 /**
  * Reads the venue's trades on a symbol since its stored cursor (the first run reads back over the
- * lookback window), page by page, and compares each with our fills: one we lack is fill_missing_locally
+ * lookback window), page by page, up to the settle margin, and compares each with our fills: one we lack is fill_missing_locally
  * (healable from the trade itself), one whose price or fee differs is price_or_fee_mismatch, and a fill
  * of ours inside the pages' span that the venue does not report is fill_missing_at_venue. Trades of
  * orders we do not know belong to someone else's order on our account: unknown_at_venue_order.
@@ -43,15 +44,19 @@ export async function checkTrades(options: {
   let trades = 0;
   let pages = 0;
   let newest: VenueTrade | undefined;
+  const settled = (trade: VenueTrade) => (trade.timestamp ?? 0) <= options.now - SETTLE_MARGIN_MS;
   for (;;) {
     const page = await venue.fetchTradesSince({ symbol, cursor, limit: PAGE });
     pages += 1;
-    const read = page.trades.filter((trade) => stored || (trade.timestamp ?? options.now) >= since);
+    // Trades are in time order: stop at the first one the stream may still be delivering.
+    const young = page.trades.findIndex((trade) => !settled(trade));
+    const ripe = young === -1 ? page.trades : page.trades.slice(0, young);
+    const read = ripe.filter((trade) => stored || (trade.timestamp ?? options.now) >= since);
     trades += read.length;
     if (read.length > 0)
       findings.push(...(await compareTrades({ venue: venue.venue, symbol, trades: read })));
-    newest = page.trades.at(-1) ?? newest;
-    if (page.trades.length < PAGE || page.nextCursor === cursor) break;
+    newest = ripe.at(-1) ?? newest;
+    if (young !== -1 || page.trades.length < PAGE || page.nextCursor === cursor) break;
     cursor = page.nextCursor;
   }
   if (newest) {

@@ -42,18 +42,34 @@ export function reconciliationSettings(): ReconciliationSettings {
  * incomplete: its findings stand, but nothing it raises is cleared and the run reports the error.
  * Never places or cancels a venue order.
  */
-export async function runReconciliation(options: {
+export async function runReconciliation(options: RunOptions): Promise<{ run: RunRow; joined: boolean }> {
+  const started = await startReconciliation(options);
+  return { run: await started.finished, joined: started.joined };
+}
+
+interface RunOptions {
   venue: VenuePort;
   trigger: RunTrigger;
   settings?: ReconciliationSettings;
   now?: () => number;
-}): Promise<{ run: RunRow; joined: boolean }> {
+}
+
+/**
+ * Starts a run (or joins the running one) and answers as soon as it has its row; `finished` settles
+ * when this process's pass is done (at once for a joined run, which another process carries out).
+ */
+export async function startReconciliation(
+  options: RunOptions,
+): Promise<{ run: RunRow; joined: boolean; finished: Promise<RunRow> }> {
+  const started = await startRun(options.trigger);
+  if (started.joined) return { ...started, finished: Promise.resolve(started.run) };
+  return { ...started, finished: carryOut(options, started.run) };
+}
+
+async function carryOut(options: RunOptions, run: RunRow): Promise<RunRow> {
   const { venue } = options;
   const settings = options.settings ?? reconciliationSettings();
   const now = options.now ?? Date.now;
-  const started = await startRun(options.trigger);
-  if (started.joined) return started;
-  const { run } = started;
   const requestsBefore = venue.getCounters().requests;
   const totals: RunTotals = {
     checked: {},
@@ -159,5 +175,5 @@ export async function runReconciliation(options: {
   });
   if (error) logger.warn({ runId: run.id, error }, "reconciliation run failed");
   else logger.info({ runId: run.id, ...totals }, "reconciliation run completed");
-  return { run: { ...run, status: error ? "failed" : "completed" }, joined: false };
+  return { ...run, status: error ? "failed" : "completed" };
 }

@@ -1,6 +1,7 @@
 import { rawEnvironment } from "../env";
 import { type BookHub, createBookHub } from "../marketdata/book-hub";
 import { readOrderbookStreamConfig } from "../marketdata/orderbook-stream-config";
+import { createReconciliationGate, type ReconciliationGate } from "../reconciliation/reconciliation-gate";
 import { createVenue } from "../venue/create-venue";
 import type { VenuePort } from "../venue/port/venue-port";
 import { venueConfigFromEnv } from "../venue/venue-config";
@@ -9,15 +10,23 @@ import { venueConfigFromEnv } from "../venue/venue-config";
 export interface AppServices {
   venue: VenuePort;
   bookHub: BookHub;
+  /** Closed until this process's first full reconciliation run has completed. */
+  reconciliationGate: ReconciliationGate;
 }
 
-const holder = globalThis as unknown as { __tallyAppServices?: AppServices };
+const holder = globalThis as unknown as { __tallyAppServices?: AppServices; __tallyBootedAt?: Date };
+/** When this process started serving: the first reconciliation run must start after it. */
+holder.__tallyBootedAt ??= new Date();
+const BOOTED_AT = holder.__tallyBootedAt;
 
 /** Builds the services on a venue (the configured one by default). */
-export function createAppServices(options: { venue?: VenuePort } = {}): AppServices {
+export function createAppServices(
+  options: { venue?: VenuePort; reconciliationGate?: ReconciliationGate } = {},
+): AppServices {
   const venue = options.venue ?? createVenue(venueConfigFromEnv(rawEnvironment()));
   const bookHub = createBookHub({ venue, config: readOrderbookStreamConfig(rawEnvironment()) });
-  return { venue, bookHub };
+  const reconciliationGate = options.reconciliationGate ?? createReconciliationGate({ bootedAt: BOOTED_AT });
+  return { venue, bookHub, reconciliationGate };
 }
 
 /** The composition root: this process's services, configured from the environment on first use. */

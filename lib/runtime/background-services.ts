@@ -2,6 +2,7 @@ import { instrumentSyncService } from "../instruments/instrument-sync-service";
 import { logger } from "../observability/logger";
 import { orderSweeperService } from "../orders/order-sweeper-service";
 import { ownOrderStreamService } from "../orders/own-order-stream-service";
+import { reconciliationService } from "../reconciliation/reconciliation-service";
 import { appServices } from "./app-services";
 import type { BackgroundService } from "./background-service";
 import { registerBackgroundServicesStop } from "./started-services";
@@ -11,12 +12,14 @@ const holder = globalThis as unknown as { __tallyBackgroundServices?: Background
 /** Each capability registers its services here; they start once per server process, on the app's services. */
 function backgroundServices(): BackgroundService[] {
   const { venue, bookHub } = appServices();
+  const reconciliation = reconciliationService({ venue });
   return [
     // order book feeds start lazily per symbol; this only stops them on shutdown
     { name: "orderbook-hub", start() {}, stop: () => bookHub.stop() },
     instrumentSyncService(venue),
-    ownOrderStreamService(venue),
+    ownOrderStreamService(venue, { onGap: () => reconciliation.trigger("reconnect") }),
     orderSweeperService(venue),
+    reconciliation,
   ];
 }
 

@@ -59,6 +59,7 @@ export const POST = defineRoute({
     idempotentResponse(
       await placeOrder({
         venue: appServices().venue,
+        gate: appServices().reconciliationGate,
         principal,
         request: keyedRequest,
         order: body,

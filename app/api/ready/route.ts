@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { checkReadiness } from "@/lib/health/check-readiness";
 import { defineRoute } from "@/lib/http/define-route";
 import { otherMethods } from "@/lib/http/other-methods";
@@ -8,8 +9,12 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   access: "public",
   handler: async () => {
-    const { venue, bookHub } = appServices();
-    const readiness = await checkReadiness({ venue, bookHub });
+    const { venue, bookHub, reconciliationGate } = appServices();
+    const readiness = await checkReadiness({
+      venue,
+      bookHub,
+      reconciliation: { gate: reconciliationGate, intervalMs: env().RECONCILIATION_INTERVAL_SECONDS * 1_000 },
+    });
     return { status: readiness.status === "ok" ? 200 : 503, body: readiness };
   },
 });

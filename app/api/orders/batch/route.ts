@@ -13,6 +13,7 @@ export const POST = defineRoute({
     idempotentResponse(
       await placeOrderBatch({
         venue: appServices().venue,
+        gate: appServices().reconciliationGate,
         principal,
         request: keyedRequest,
         orders: body.orders,
