@@ -34,6 +34,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/idempotency/[key]": "viewer",
   "GET /api/reconciliation/summary": "viewer",
   "GET /api/reconciliation/runs": "viewer",
+  "POST /api/reconciliation/runs": "trader",
   "GET /api/reconciliation/runs/[id]": "viewer",
   "GET /api/reconciliation/mismatches": "viewer",
   "GET /api/reconciliation/mismatches/[id]": "viewer",

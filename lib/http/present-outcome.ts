@@ -1,6 +1,7 @@
 import type { StoredOutcome, StoredResponseOutcome } from "../idempotency/idempotency-types";
 import type { OrderOutcome } from "../orders/order-outcome";
 import type { OrderView } from "../orders/order-view";
+import type { RunRequestedOutcome } from "../reconciliation/request-run";
 import { problemBody } from "./problem";
 
 /** An answer as sent: status and the exact body text. */
@@ -80,6 +81,10 @@ export function presentOutcome(outcome: StoredOutcome): PresentedAnswer {
   if (outcome.kind === "stored_response") {
     const stored = outcome as StoredResponseOutcome;
     return { status: stored.status, body: stored.body };
+  }
+  if (outcome.kind === "reconciliation_run_requested") {
+    const { run } = outcome as RunRequestedOutcome;
+    return { status: 202, body: JSON.stringify({ run }) };
   }
   return presentOrderOutcome(outcome as OrderOutcome);
 }

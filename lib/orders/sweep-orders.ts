@@ -12,6 +12,7 @@ import { claimUnsettledOrders } from "./store/claim-unsettled-orders";
 import { findOrder } from "./store/find-orders";
 
 const SYSTEM = { kind: "system" as const, name: "order-sweeper" };
+const ORDER_OPERATIONS = new Set(["place_order", "place_batch", "cancel_order"]);
 
 export interface SweepResult {
   purged: number;
@@ -38,7 +39,7 @@ export async function sweepOrders(options: { venue: VenuePort }): Promise<SweepR
   result.purged = await purgeExpiredIdempotencyRecords();
 
   for (const stale of await listStaleIdempotencyRecords()) {
-    if (stale.operation === null) continue; // nothing this sweeper knows how to resume
+    if (!ORDER_OPERATIONS.has(stale.operation ?? "")) continue; // not an order operation: its caller resumes it
     const record = await takeOverIdempotencyLease({ recordId: stale.id, leaseMs });
     if (!record) continue;
     try {

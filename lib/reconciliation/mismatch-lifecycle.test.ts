@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canMoveMismatch, MISMATCH_STATUSES } from "./mismatch-lifecycle";
+import { canMoveMismatch } from "./mismatch-lifecycle";
+import { MISMATCH_STATUSES } from "./read/mismatch-vocabulary";
 
 describe("mismatch lifecycle", () => {
   it("moves open -> acknowledged -> resolved | accepted, engine-only auto_resolved from open states, nothing out of a final state", () => {

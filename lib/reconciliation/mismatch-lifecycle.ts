@@ -1,8 +1,4 @@
-export const MISMATCH_STATUSES = ["open", "acknowledged", "resolved", "accepted", "auto_resolved"] as const;
-export type MismatchStatus = (typeof MISMATCH_STATUSES)[number];
-
-/** Statuses in which a mismatch is still a difference to act on (one row per type and subject). */
-export const UNRESOLVED: readonly MismatchStatus[] = ["open", "acknowledged"];
+import type { MismatchStatus } from "./read/mismatch-vocabulary";
 
 /**
  * open -> acknowledged -> resolved | accepted; open/acknowledged -> auto_resolved (the engine applied

@@ -1,19 +1,7 @@
-export const MISMATCH_TYPES = [
-  "missing_at_venue",
-  "unknown_at_venue_order",
-  "status_mismatch",
-  "fill_missing_locally",
-  "fill_missing_at_venue",
-  "fill_quantity_mismatch",
-  "price_or_fee_mismatch",
-  "duplicate_venue_orders",
-  "stuck_pending",
-  "balance_drift",
-] as const;
-export type MismatchType = (typeof MISMATCH_TYPES)[number];
+import type { MismatchSeverity, MismatchType } from "./read/mismatch-vocabulary";
 
-export const SEVERITIES = ["info", "warning", "critical"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export type { MismatchType };
+export type Severity = MismatchSeverity;
 
 /** A difference one run found, before it is recorded. */
 export interface Finding {

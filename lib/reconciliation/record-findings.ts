@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { type Sql, sql, transaction } from "../db/sql";
 import { publishEvent } from "../events/publish-event";
 import type { Check, Finding, MismatchType } from "./mismatch-types";
-import { CHECK_OF_TYPE, MISMATCH_TYPES } from "./mismatch-types";
+import { CHECK_OF_TYPE } from "./mismatch-types";
+import { MISMATCH_TYPES } from "./read/mismatch-vocabulary";
 
 export interface RecordedFinding {
   finding: Finding;

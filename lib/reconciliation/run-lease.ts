@@ -7,7 +7,9 @@ const STALE_AFTER_MS = RUN_HEARTBEAT_MS * 5;
 
 export const RUN_INSTANCE = `${os.hostname()}:${process.pid}`;
 
-export type RunTrigger = "startup" | "periodic" | "reconnect" | "manual";
+import type { RunTrigger } from "./read/mismatch-vocabulary";
+
+export type { RunTrigger };
 
 export interface RunRow {
   id: string;

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/http/define-route";
+import { idempotentResponse } from "@/lib/http/idempotent-response";
 import { otherMethods } from "@/lib/http/other-methods";
 import { commaListOf } from "@/lib/reconciliation/read/comma-list";
 import { listRuns } from "@/lib/reconciliation/read/list-runs";
 import { RUN_STATUSES, RUN_TRIGGERS } from "@/lib/reconciliation/read/mismatch-vocabulary";
+import { requestReconciliationRun } from "@/lib/reconciliation/request-run";
+import { appServices } from "@/lib/runtime/app-services";
 
 const query = z.object({
   status: commaListOf("status", RUN_STATUSES),
@@ -25,4 +28,19 @@ export const GET = defineRoute({
   }),
 });
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });
+/** 202 { run }: a run starts now, or the running one (on any instance) is joined. */
+export const POST = defineRoute({
+  access: "trader",
+  idempotencyKey: true,
+  handler: async ({ keyedRequest, principal, requestId }) =>
+    idempotentResponse(
+      await requestReconciliationRun({
+        venue: appServices().venue,
+        principal,
+        request: keyedRequest,
+        requestId,
+      }),
+    ),
+});
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });
