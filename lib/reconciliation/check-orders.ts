@@ -50,7 +50,11 @@ export async function checkOrders(options: {
 }): Promise<{ findings: Finding[]; orders: number; complete: boolean }> {
   const { venue, now } = options;
   const live = await prisma().order.findMany({
-    where: { status: { in: ["pending_new", "unknown", "open", "partially_filled"] } },
+    where: {
+      status: { in: ["pending_new", "unknown", "open", "partially_filled"] },
+      // A placement whose worker is alive (its key's lease runs) is that worker's to settle.
+      NOT: { idempotencyRecord: { state: "in_progress", leaseExpiresAt: { gt: new Date() } } },
+    },
     orderBy: { createdAt: "asc" },
   });
   const findings: Finding[] = [];

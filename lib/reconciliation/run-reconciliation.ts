@@ -4,6 +4,7 @@ import { env } from "../env";
 import { publishEvent } from "../events/publish-event";
 import { listInstruments } from "../instruments/list-instruments";
 import { logger } from "../observability/logger";
+import { sweepOrders } from "../orders/sweep-orders";
 import type { VenuePort } from "../venue/port/venue-port";
 import { checkBalances } from "./check-balances";
 import { checkOpenOrders, checkOrders } from "./check-orders";
@@ -101,6 +102,10 @@ async function carryOut(options: RunOptions, run: RunRow): Promise<RunRow> {
         findings.push(...result.findings);
       }
     });
+    // Requests whose worker died are settled first (never placing anything on their own).
+    await sweepOrders({ venue }).catch((error: Error) =>
+      errors.push(`idempotency records: ${error.message}`),
+    );
     const orders = await checkOrders({ venue, now: now(), stuckMs: settings.stuckMs }).catch(
       (error: Error) => {
         errors.push(`orders: ${error.message}`);

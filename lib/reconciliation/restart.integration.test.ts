@@ -1,0 +1,103 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type OrderTestHarness, resetSim, startOrderTestHarness } from "../../test/order-test-harness";
+import { type RouteServer, spawnRouteServer } from "../../test/spawn-route-server";
+import { prisma } from "../db/prisma";
+import { requireDatabaseUrl } from "../env";
+import { simControl, sleep } from "../venue/testing/sim-test-helpers";
+
+// An app process killed with an order in flight, and a new one started: its start-up reconciliation
+// settles the order (no second venue order), and it refuses placements until that run has completed.
+
+let h: OrderTestHarness;
+const servers: RouteServer[] = [];
+let n = 0;
+const key = () => `restart-${Date.now()}-${n++}`;
+const body = { symbol: "BTC/USDT", side: "buy", type: "limit", quantity: "0.001", price: "20000" };
+
+const start = async (env: Record<string, string>) => {
+  const server = await spawnRouteServer({
+    DATABASE_URL: requireDatabaseUrl(),
+    SIM_PORT: String(h.sim.port),
+    VENUE: "sim",
+    LOG_LEVEL: "silent",
+    ...env,
+  });
+  servers.push(server);
+  return server;
+};
+
+const post = async (server: RouteServer, idempotencyKey: string) => {
+  const response = await fetch(`${server.url}/api/orders`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      authorization: `Bearer ${h.token}`,
+      "idempotency-key": idempotencyKey,
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+};
+
+beforeAll(async () => {
+  h = await startOrderTestHarness({ seed: 47 });
+});
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.stop()));
+  await resetSim(h.sim);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("restart with orders in flight", () => {
+  it("the new process refuses placements until its start-up run has settled the pending order, without a second venue order", async () => {
+    // The venue holds the placement for 1.5 s; the process dies meanwhile.
+    await simControl(h.sim, "POST", "faults", { latencyMs: 1500, endpoints: ["POST order"] });
+    const doomed = await start({ IDEMPOTENCY_LEASE_SECONDS: "1", ROUTE_SERVER_SWEEPER: "off" });
+    const k = key();
+    const pending = post(doomed, k).catch(() => null);
+    for (
+      let i = 0;
+      i < 500 && (await prisma().idempotencyRecord.count({ where: { key: k } })) === 0;
+      i += 1
+    ) {
+      await sleep(10);
+    }
+    await sleep(300);
+    doomed.child.kill("SIGKILL");
+    expect(await pending).toBeNull();
+    const stuck = await prisma().order.findFirstOrThrow({ where: { idempotencyRecord: { key: k } } });
+    expect(stuck.status).toBe("pending_new");
+    // Lookups are slow now, so the new process's start-up run takes a while.
+    await simControl(h.sim, "POST", "faults", { latencyMs: 1500, endpoints: ["GET order"] });
+    await sleep(1200); // the dead worker's lease runs out
+
+    const fresh = await start({
+      IDEMPOTENCY_LEASE_SECONDS: "1",
+      ROUTE_SERVER_SWEEPER: "off",
+      ROUTE_SERVER_RECONCILIATION: "on",
+    });
+    const early = await post(fresh, key());
+    expect(early.status).toBe(503);
+    expect(early.json.code).toBe("reconciliation_pending");
+
+    let run = null;
+    for (let i = 0; i < 300 && !run; i += 1) {
+      run = await prisma().reconciliationRun.findFirst({
+        where: { status: "completed", trigger: "startup" },
+      });
+      if (!run) await sleep(100);
+    }
+    expect(run).not.toBeNull();
+    await simControl(h.sim, "POST", "faults", { latencyMs: 0 });
+    const settled = await prisma().order.findUniqueOrThrow({ where: { id: stuck.id } });
+    expect(settled.status).toBe("open");
+    expect(await h.venueOrders(stuck.clientOrderId)).toHaveLength(1);
+    const record = await prisma().idempotencyRecord.findFirstOrThrow({ where: { key: k } });
+    expect(record.state).toBe("completed");
+
+    await sleep(600); // the gate re-checks at most twice a second
+    expect((await post(fresh, key())).status).toBe(201);
+  });
+});
