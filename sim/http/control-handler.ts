@@ -55,6 +55,10 @@ const marketSchema = z
   })
   .strict();
 
+const limitsSchema = z
+  .object({ requestWeightPerMinute: z.number().int().min(1).max(1_000_000_000) })
+  .strict();
+
 function parseJson<T>(schema: z.ZodType<T>, rawBody: string): T {
   let data: unknown;
   try {
@@ -165,6 +169,17 @@ export function handleControl(
       case "POST /market":
         ctx.market.configure(parseJson(marketSchema, rawBody));
         body = { running: ctx.market.running, diffsPerSecond: ctx.market.diffsPerSecond };
+        break;
+      case "GET /limits":
+        body = ctx.requestWeight.counters(ctx.clock.now());
+        break;
+      case "POST /limits":
+        ctx.requestWeight.limit = parseJson(limitsSchema, rawBody).requestWeightPerMinute;
+        body = ctx.requestWeight.counters(ctx.clock.now());
+        break;
+      case "POST /limits/reset-counters":
+        ctx.requestWeight.resetCounters();
+        body = ctx.requestWeight.counters(ctx.clock.now());
         break;
       case "POST /synthetic-order":
         body = syntheticOrder(ctx, rawBody);
