@@ -37,6 +37,8 @@ export interface PlaceOrderResult {
 export interface EngineListener {
   order?(order: AccountOrder, execType: ExecutionType, fill: Fill | undefined): void;
   balances?(account: Account, assets: string[]): void;
+  /** A deposit (delta > 0) or withdrawal (delta < 0) of free balance, before `balances` announces it. */
+  balanceMoved?(account: Account, asset: string, delta: bigint, time: number): void;
   trade?(trade: PublicTrade): void;
 }
 
@@ -362,6 +364,19 @@ export class MatchingEngine {
       else this.operation(() => this.activate(order));
     }
     this.accountTrades.push(...snapshot.trades.filter((t) => this.accounts.has(t.accountId)));
+  }
+
+  /** A deposit or withdrawal: free balance moves by `delta`, never below zero. */
+  moveBalance(accountId: string, asset: string, delta: bigint): void {
+    const account = this.account(accountId);
+    if (account.balance(asset).free + delta < 0n) throw Errors.insufficientBalance();
+    this.operation(() => {
+      account.credit(asset, delta);
+      this.touch(account, asset);
+      const time = this.clock.now();
+      account.updateTime = time;
+      for (const l of this.listeners) l.balanceMoved?.(account, asset, delta, time);
+    });
   }
 
   // ---------------------------------------------------------------- synthetic participants

@@ -59,6 +59,13 @@ const limitsSchema = z
   .object({ requestWeightPerMinute: z.number().int().min(1).max(1_000_000_000) })
   .strict();
 
+const balanceSchema = z
+  .object({
+    asset: z.string().regex(/^[A-Z0-9]{1,20}$/, "asset: an asset code such as USDT"),
+    delta: z.string().regex(/^-?\d{1,20}(\.\d{1,8})?$/, "delta: a decimal string, at most 8 places"),
+  })
+  .strict();
+
 function parseJson<T>(schema: z.ZodType<T>, rawBody: string): T {
   let data: unknown;
   try {
@@ -114,6 +121,15 @@ function venueCancel(ctx: SimContext, rawBody: string) {
   return targets.map(orderJson);
 }
 
+function moveBalance(ctx: SimContext, rawBody: string) {
+  const body = parseJson(balanceSchema, rawBody);
+  const negative = body.delta.startsWith("-");
+  const amount = parseUnits(negative ? body.delta.slice(1) : body.delta);
+  if (amount === null || amount === 0n) throw new ApiError(-1, "delta: not a non-zero decimal");
+  ctx.engine.moveBalance(ctx.account.id, body.asset, negative ? -amount : amount);
+  return balancesJson(ctx.account, false).find((b) => b.asset === body.asset);
+}
+
 function syntheticOrder(ctx: SimContext, rawBody: string) {
   const body = parseJson(syntheticOrderSchema, rawBody);
   ctx.engine.spec(body.symbol);
@@ -151,6 +167,9 @@ export function handleControl(
         break;
       case "GET /balances":
         body = balancesJson(ctx.account, false);
+        break;
+      case "POST /balance":
+        body = moveBalance(ctx, rawBody);
         break;
       case "POST /reset":
         ctx.engine.resetAccount(ctx.account.id);
