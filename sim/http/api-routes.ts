@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { OrderLookup, PlaceOrderRequest } from "../engine/matching-engine.js";
 import { isOpen } from "../engine/matching-engine.js";
+import { lowerBound } from "../engine/sorted.js";
 import type { OrderType, Side, TimeInForce } from "../engine/types.js";
 import { formatUnits } from "../engine/units.js";
 import { ApiError, Errors } from "../errors.js";
@@ -115,6 +116,34 @@ function timeWindow(params: Params, maxHours: number): { start?: number; end?: n
     throw new ApiError(-1127, `More than ${maxHours} hours between startTime and endTime.`);
   }
   return { start, end };
+}
+
+/**
+ * A page of `items` (sorted by `id`) that `matches`: from the first with id >= `fromId` forward, or
+ * without `fromId` the newest `limit` when `newest`, else the oldest.
+ */
+function historyPage<T>(
+  items: readonly T[],
+  fromId: number | undefined,
+  id: (item: T) => number,
+  matches: (item: T) => boolean,
+  limit: number,
+  newest: boolean,
+): T[] {
+  const page: T[] = [];
+  if (fromId === undefined && newest) {
+    for (let i = items.length - 1; i >= 0 && page.length < limit; i--) {
+      const item = items[i] as T;
+      if (matches(item)) page.push(item);
+    }
+    return page.reverse();
+  }
+  for (let i = fromId === undefined ? 0 : lowerBound(items, fromId, id); i < items.length; i++) {
+    const item = items[i] as T;
+    if (matches(item)) page.push(item);
+    if (page.length === limit) break;
+  }
+  return page;
 }
 
 /** GET depth weighs by its limit (default 100). */
@@ -311,18 +340,14 @@ export const ROUTES: readonly Route[] = [
       const limit = limitParam(params, 500, 1000);
       const fromOrderId = integer(params, "orderId");
       const { start, end } = timeWindow(params, 24);
-      const orders = ctx.engine
-        .accountOrders(accountId)
-        .filter(
-          (o) =>
-            o.symbol === symbol &&
-            (fromOrderId === undefined || o.orderId >= fromOrderId) &&
-            (start === undefined || o.time >= start) &&
-            (end === undefined || o.time <= end),
-        )
-        .sort((a, b) => a.orderId - b.orderId);
-      const page =
-        fromOrderId === undefined && start === undefined ? orders.slice(-limit) : orders.slice(0, limit);
+      const page = historyPage(
+        ctx.engine.symbolOrders(accountId, symbol),
+        fromOrderId,
+        (o) => o.orderId,
+        (o) => (start === undefined || o.time >= start) && (end === undefined || o.time <= end),
+        limit,
+        start === undefined,
+      );
       return page.map(orderJson);
     },
   },
@@ -340,17 +365,17 @@ export const ROUTES: readonly Route[] = [
       if (fromId !== undefined && (start !== undefined || end !== undefined)) {
         throw new ApiError(-1128, "Combination of optional parameters invalid.");
       }
-      const trades = ctx.engine.accountTrades.filter(
+      const page = historyPage(
+        ctx.engine.symbolTrades(accountId, symbol),
+        fromId,
+        (t) => t.tradeId,
         (t) =>
-          t.accountId === accountId &&
-          t.symbol === symbol &&
           (orderId === undefined || t.orderId === orderId) &&
-          (fromId === undefined || t.tradeId >= fromId) &&
           (start === undefined || t.time >= start) &&
           (end === undefined || t.time <= end),
+        limit,
+        start === undefined,
       );
-      const page =
-        fromId === undefined && start === undefined ? trades.slice(-limit) : trades.slice(0, limit);
       return page.map(accountTradeJson);
     },
   },
