@@ -1,3 +1,4 @@
+import { DEFAULT_REQUEST_WEIGHT_PER_MINUTE } from "./limits/request-weight.js";
 import { DEFAULTS, type StartSimOptions } from "./start-sim.js";
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -9,7 +10,10 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
-/** SIM_PORT, SIM_API_KEY, SIM_API_SECRET, SIM_SEED, SIM_DIFFS_PER_SECOND, SIM_MARKET=off, SIM_STATE_FILE. */
+/**
+ * SIM_PORT, SIM_API_KEY, SIM_API_SECRET, SIM_SEED, SIM_DIFFS_PER_SECOND, SIM_MARKET=off, SIM_STATE_FILE,
+ * SIM_REQUEST_WEIGHT_PER_MINUTE.
+ */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartSimOptions {
   return {
     port: intFromEnv(env, "SIM_PORT", DEFAULTS.port),
@@ -19,5 +23,10 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartSimOp
     diffsPerSecond: intFromEnv(env, "SIM_DIFFS_PER_SECOND", DEFAULTS.diffsPerSecond),
     market: env.SIM_MARKET !== "off",
     stateFile: env.SIM_STATE_FILE || undefined,
+    requestWeightPerMinute: intFromEnv(
+      env,
+      "SIM_REQUEST_WEIGHT_PER_MINUTE",
+      DEFAULT_REQUEST_WEIGHT_PER_MINUTE,
+    ),
   };
 }

@@ -10,6 +10,7 @@ import { FaultInjector } from "./faults/fault-injector.js";
 import { API_PREFIX, handleApi } from "./http/api-handler.js";
 import { CONTROL_PREFIX, handleControl } from "./http/control-handler.js";
 import { isLoopback, readBody, sendJson } from "./http/io.js";
+import { RequestWeightMeter } from "./limits/request-weight.js";
 import { SyntheticMarket } from "./market/synthetic-market.js";
 import { loadState } from "./persistence/state-file.js";
 import { persistState } from "./persistence/state-persister.js";
@@ -41,6 +42,8 @@ export interface StartSimOptions {
    * real venue keeps them. Without it the state lives in memory only.
    */
   stateFile?: string;
+  /** REQUEST_WEIGHT limit per minute (default Binance's 6000); also `POST /__sim/limits`. */
+  requestWeightPerMinute?: number;
 }
 
 export interface SimHandle {
@@ -82,6 +85,7 @@ export async function startSim(opts: StartSimOptions = {}): Promise<SimHandle> {
     accountsByKey: new Map([[apiKey, account]]),
     listenKeys: new ListenKeys(),
     market,
+    requestWeight: new RequestWeightMeter(opts.requestWeightPerMinute),
   };
   const userHub = new UserStreamHub(engine, faults, clock);
   const streams = new MarketStreams(engine, faults, clock, ctx.listenKeys, userHub);

@@ -2,6 +2,7 @@ import { Errors } from "../errors.js";
 import type { Account, Balance } from "./account.js";
 import type { VenueClock } from "./clock.js";
 import { checkLotSize, checkNotional, checkNotionalValue, checkPriceFilter, floorToStep } from "./filters.js";
+import type { FilledOrderPlan } from "./history-seed.js";
 import { OrderBook } from "./order-book.js";
 import { FEES, findSymbol, SYMBOLS, type SymbolSpec } from "./symbols.js";
 import type {
@@ -37,6 +38,8 @@ export interface PlaceOrderResult {
 export interface EngineListener {
   order?(order: AccountOrder, execType: ExecutionType, fill: Fill | undefined): void;
   balances?(account: Account, assets: string[]): void;
+  /** A deposit (delta > 0) or withdrawal (delta < 0) of free balance, before `balances` announces it. */
+  balanceMoved?(account: Account, asset: string, delta: bigint, time: number): void;
   trade?(trade: PublicTrade): void;
 }
 
@@ -72,6 +75,12 @@ interface Taker {
 const PUBLIC_TRADES_KEPT = 1000;
 const OPEN_STATUSES: ReadonlySet<OrderStatus> = new Set(["NEW", "PARTIALLY_FILLED"]);
 
+function appendTo<T>(index: Map<string, T[]>, key: string, item: T): void {
+  const list = index.get(key);
+  if (list) list.push(item);
+  else index.set(key, [item]);
+}
+
 export function isOpen(order: AccountOrder): boolean {
   return OPEN_STATUSES.has(order.status);
 }
@@ -91,6 +100,9 @@ export class MatchingEngine {
   private readonly syntheticOrders = new Map<number, SyntheticOrder>();
   private readonly openByClientId = new Map<string, AccountOrder>();
   private readonly latestByClientId = new Map<string, AccountOrder>();
+  /** Real accounts' orders and trades per `accountId|symbol`, in orderId / tradeId order, for paging. */
+  private readonly ordersBySymbol = new Map<string, AccountOrder[]>();
+  private readonly tradesBySymbol = new Map<string, AccountTrade[]>();
   private readonly lastPrices = new Map<string, bigint>();
   private readonly nextTradeIds = new Map<string, number>();
   private readonly listeners: EngineListener[] = [];
@@ -225,7 +237,7 @@ export class MatchingEngine {
       };
       account.lock(lockedAsset, toLock);
       this.touch(account, lockedAsset);
-      this.orders.set(order.orderId, order);
+      this.recordOrder(order);
       this.openByClientId.set(clientKey, order);
       this.latestByClientId.set(clientKey, order);
       this.emitOrder(order, "NEW");
@@ -306,6 +318,16 @@ export class MatchingEngine {
     return [...this.orders.values()].filter((o) => o.accountId === accountId);
   }
 
+  /** An account's orders on one symbol, in orderId order. */
+  symbolOrders(accountId: string, symbol: string): readonly AccountOrder[] {
+    return this.ordersBySymbol.get(`${accountId}|${symbol}`) ?? [];
+  }
+
+  /** An account's trades on one symbol, in tradeId order. */
+  symbolTrades(accountId: string, symbol: string): readonly AccountTrade[] {
+    return this.tradesBySymbol.get(`${accountId}|${symbol}`) ?? [];
+  }
+
   /** Forgets an account's orders and trades and restores its starting balances. */
   resetAccount(accountId: string): void {
     const account = this.account(accountId);
@@ -321,7 +343,11 @@ export class MatchingEngine {
       if (key.startsWith(`${accountId}|`)) this.latestByClientId.delete(key);
     }
     const kept = this.accountTrades.filter((t) => t.accountId !== accountId);
-    this.accountTrades.splice(0, this.accountTrades.length, ...kept);
+    this.accountTrades.length = 0;
+    for (const t of kept) this.accountTrades.push(t);
+    for (const index of [this.ordersBySymbol, this.tradesBySymbol]) {
+      for (const key of [...index.keys()]) if (key.startsWith(`${accountId}|`)) index.delete(key);
+    }
     account.resetBalances();
     this.accountRevision++;
   }
@@ -353,7 +379,7 @@ export class MatchingEngine {
     }
     const orders = snapshot.orders.filter((o) => this.accounts.has(o.accountId));
     for (const order of orders.sort((a, b) => a.orderId - b.orderId)) {
-      this.orders.set(order.orderId, order);
+      this.recordOrder(order);
       this.latestByClientId.set(this.clientKey(order), order);
       if (!isOpen(order)) continue;
       this.openByClientId.set(this.clientKey(order), order);
@@ -361,7 +387,114 @@ export class MatchingEngine {
       // one whose delayed activation (fault) was still pending
       else this.operation(() => this.activate(order));
     }
-    this.accountTrades.push(...snapshot.trades.filter((t) => this.accounts.has(t.accountId)));
+    for (const trade of snapshot.trades) if (this.accounts.has(trade.accountId)) this.recordTrade(trade);
+  }
+
+  /** A deposit or withdrawal: free balance moves by `delta`, never below zero. */
+  moveBalance(accountId: string, asset: string, delta: bigint): void {
+    const account = this.account(accountId);
+    if (account.balance(asset).free + delta < 0n) throw Errors.insufficientBalance();
+    this.operation(() => {
+      account.credit(asset, delta);
+      this.touch(account, asset);
+      const time = this.clock.now();
+      account.updateTime = time;
+      for (const l of this.listeners) l.balanceMoved?.(account, asset, delta, time);
+    });
+  }
+
+  /**
+   * Records past orders of an account as already FILLED, each fill a maker trade with the next trade
+   * id, and moves the balances they would have moved; refused whole if a balance would go negative.
+   * No execution reports: this is history, announced only by the balances' final position.
+   */
+  recordFilledOrders(
+    accountId: string,
+    symbol: string,
+    plans: readonly FilledOrderPlan[],
+  ): { firstOrderId: number; lastOrderId: number; firstTradeId: number; lastTradeId: number } {
+    const account = this.account(accountId);
+    const spec = this.spec(symbol);
+    const bps = this.fees.makerBps;
+    let baseDelta = 0n;
+    let quoteDelta = 0n;
+    let lowestBase = 0n;
+    let lowestQuote = 0n;
+    for (const plan of plans) {
+      const qty = plan.fillQty * BigInt(plan.fills);
+      const quote = mulUnits(plan.price, plan.fillQty) * BigInt(plan.fills);
+      if (plan.side === "BUY") {
+        quoteDelta -= quote;
+        baseDelta += qty - applyBps(plan.fillQty, bps) * BigInt(plan.fills);
+      } else {
+        baseDelta -= qty;
+        quoteDelta += quote - applyBps(mulUnits(plan.price, plan.fillQty), bps) * BigInt(plan.fills);
+      }
+      lowestBase = minBig(lowestBase, baseDelta);
+      lowestQuote = minBig(lowestQuote, quoteDelta);
+    }
+    if (
+      !account.canAfford(spec.baseAsset, -lowestBase) ||
+      !account.canAfford(spec.quoteAsset, -lowestQuote)
+    ) {
+      throw Errors.insufficientBalance();
+    }
+    const firstOrderId = this.nextOrderId;
+    const firstTradeId = this.nextTradeIds.get(symbol) ?? 1;
+    let tradeId = firstTradeId;
+    this.operation(() => {
+      for (const plan of plans) {
+        const quoteQty = mulUnits(plan.price, plan.fillQty);
+        const isBuyer = plan.side === "BUY";
+        const commission = applyBps(isBuyer ? plan.fillQty : quoteQty, bps);
+        const order: AccountOrder = {
+          orderId: this.nextOrderId++,
+          accountId,
+          symbol,
+          clientOrderId: plan.clientOrderId,
+          side: plan.side,
+          type: "LIMIT",
+          timeInForce: "GTC",
+          price: plan.price,
+          origQty: plan.fillQty * BigInt(plan.fills),
+          remaining: 0n,
+          executedQty: plan.fillQty * BigInt(plan.fills),
+          cummulativeQuoteQty: quoteQty * BigInt(plan.fills),
+          origQuoteOrderQty: 0n,
+          status: "FILLED",
+          time: plan.time,
+          updateTime: plan.time,
+          workingTime: plan.time,
+          isWorking: false,
+          locked: 0n,
+          lockedAsset: isBuyer ? spec.quoteAsset : spec.baseAsset,
+        };
+        this.recordOrder(order);
+        this.latestByClientId.set(this.clientKey(order), order);
+        for (let i = 0; i < plan.fills; i++) {
+          this.recordTrade({
+            tradeId: tradeId++,
+            price: plan.price,
+            qty: plan.fillQty,
+            quoteQty,
+            commission,
+            commissionAsset: isBuyer ? spec.baseAsset : spec.quoteAsset,
+            isMaker: true,
+            time: plan.time,
+            accountId,
+            symbol,
+            orderId: order.orderId,
+            isBuyer,
+          });
+        }
+      }
+      this.nextTradeIds.set(symbol, tradeId);
+      account.credit(spec.baseAsset, baseDelta);
+      account.credit(spec.quoteAsset, quoteDelta);
+      this.touch(account, spec.baseAsset);
+      this.touch(account, spec.quoteAsset);
+    });
+    return { firstOrderId, lastOrderId: this.nextOrderId - 1, firstTradeId, lastTradeId: tradeId - 1 };
   }
 
   // ---------------------------------------------------------------- synthetic participants
@@ -630,7 +763,7 @@ export class MatchingEngine {
     if (order.status === "FILLED") this.openByClientId.delete(this.clientKey(order));
 
     const fill: Fill = { tradeId, price, qty, quoteQty: quote, commission, commissionAsset, isMaker, time };
-    this.accountTrades.push({
+    this.recordTrade({
       ...fill,
       accountId: order.accountId,
       symbol: spec.symbol,
@@ -660,6 +793,16 @@ export class MatchingEngine {
       this.touch(account, order.lockedAsset);
       order.locked = 0n;
     }
+  }
+
+  private recordOrder(order: AccountOrder): void {
+    this.orders.set(order.orderId, order);
+    appendTo(this.ordersBySymbol, `${order.accountId}|${order.symbol}`, order);
+  }
+
+  private recordTrade(trade: AccountTrade): void {
+    this.accountTrades.push(trade);
+    appendTo(this.tradesBySymbol, `${trade.accountId}|${trade.symbol}`, trade);
   }
 
   private clientKey(order: AccountOrder): string {

@@ -11,6 +11,7 @@ import { findRoute, type Route } from "./api-routes.js";
 import { mergeParams, sendJson } from "./io.js";
 
 export const API_PREFIX = "/api/v3/";
+export const USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT-1M";
 
 /** The endpoints the lookupFailure fault hits. */
 const LOOKUP_ROUTES = new Set(["GET order", "GET openOrders", "GET allOrders"]);
@@ -53,7 +54,9 @@ function sleep(ms: number, timers: Set<NodeJS.Timeout>): Promise<void> {
   });
 }
 
-function rateLimited(res: ServerResponse, retryAfterSec: number): void {
+type Headers = Record<string, string>;
+
+function rateLimited(res: ServerResponse, retryAfterSec: number, headers: Headers): void {
   sendJson(
     res,
     429,
@@ -61,11 +64,29 @@ function rateLimited(res: ServerResponse, retryAfterSec: number): void {
       code: -1003,
       msg: "Too many requests; current limit of IP(127.0.0.1) is 6000 requests per minute. Please use WebSocket Streams for live updates to avoid polling the API.",
     },
-    { "Retry-After": String(retryAfterSec) },
+    { ...headers, "Retry-After": String(retryAfterSec) },
   );
 }
 
-function banned(res: ServerResponse, until: number): void {
+function tooMuchWeight(res: ServerResponse, limit: number, retryAfterSec: number, headers: Headers): void {
+  sendJson(
+    res,
+    429,
+    {
+      code: -1003,
+      msg: `Too much request weight used; current limit is ${limit} request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.`,
+    },
+    { ...headers, "Retry-After": String(retryAfterSec) },
+  );
+}
+
+function serviceUnavailable(res: ServerResponse, headers: Headers): void {
+  // A gateway-style answer without a JSON error code: the execution status is unknown to the client.
+  res.writeHead(503, { ...headers, "Content-Type": "text/plain" });
+  res.end("Service Unavailable");
+}
+
+function banned(res: ServerResponse, until: number, headers: Headers): void {
   const retryAfter = Math.max(1, Math.ceil((until - Date.now()) / 1000));
   sendJson(
     res,
@@ -74,7 +95,7 @@ function banned(res: ServerResponse, until: number): void {
       code: -1003,
       msg: `Way too many requests; IP(127.0.0.1) banned until ${until}. Please use WebSocket Streams for live updates to avoid bans.`,
     },
-    { "Retry-After": String(retryAfter) },
+    { ...headers, "Retry-After": String(retryAfter) },
   );
 }
 
@@ -91,14 +112,29 @@ export async function handleApi(
   const name = url.pathname.slice(API_PREFIX.length);
   const route = findRoute(method, name);
   if (!route) {
-    sendJson(res, 404, { code: -1000, msg: `Unknown endpoint ${method} ${url.pathname}` });
+    const used = ctx.requestWeight.current(ctx.clock.now());
+    sendJson(
+      res,
+      404,
+      { code: -1000, msg: `Unknown endpoint ${method} ${url.pathname}` },
+      { [USED_WEIGHT_HEADER]: String(used) },
+    );
     return;
   }
+  const rawQuery = url.search.startsWith("?") ? url.search.slice(1) : url.search;
+  const params = mergeParams(rawQuery, rawBody);
+  const weight = typeof route.weight === "number" ? route.weight : route.weight(params);
+  const charge = ctx.requestWeight.charge(weight, ctx.clock.now());
+  const headers: Headers = { [USED_WEIGHT_HEADER]: String(charge.usedWeight) };
+  if (charge.retryAfterSec !== undefined) {
+    tooMuchWeight(res, ctx.requestWeight.limit, charge.retryAfterSec, headers);
+    return;
+  }
+
   const faults = ctx.faults;
   const config = faults.current;
-
   if (faults.bannedUntil > Date.now()) {
-    banned(res, faults.bannedUntil);
+    banned(res, faults.bannedUntil, headers);
     return;
   }
 
@@ -107,37 +143,30 @@ export async function handleApi(
     const delay = faults.latencyMs();
     if (delay > 0) await sleep(delay, timers);
     if (faults.roll("http429")) {
-      rateLimited(res, config.retryAfterSec ?? 1);
+      rateLimited(res, config.retryAfterSec ?? 1, headers);
       return;
     }
     if (faults.roll("http418")) {
       faults.bannedUntil = Date.now() + (config.banMs ?? 2000);
-      banned(res, faults.bannedUntil);
+      banned(res, faults.bannedUntil, headers);
       return;
     }
     if (faults.roll("http5xx")) {
-      // A gateway-style answer without a JSON error code: the execution status is unknown to the client.
-      res.writeHead(503, { "Content-Type": "text/plain" });
-      res.end("Service Unavailable");
+      serviceUnavailable(res, headers);
       return;
     }
   }
 
   if (LOOKUP_ROUTES.has(`${method} ${name}`) && faults.roll("lookupFailure")) {
-    if ((config.lookupFailureMode ?? "5xx") === "5xx") {
-      res.writeHead(503, { "Content-Type": "text/plain" });
-      res.end("Service Unavailable");
-    }
+    if ((config.lookupFailureMode ?? "5xx") === "5xx") serviceUnavailable(res, headers);
     // "timeout": never answer; the socket is destroyed when the client gives up or the sim closes.
     return;
   }
 
-  const rawQuery = url.search.startsWith("?") ? url.search.slice(1) : url.search;
   let status = 200;
   let body: unknown;
   try {
     const accountId = route.security === "NONE" ? "" : authenticate(ctx, req, route, rawQuery, rawBody);
-    const params = mergeParams(rawQuery, rawBody);
     const executeAfterMs = targeted && method === "POST" && name === "order" ? config.executeAfterMs : 0;
     if (executeAfterMs) {
       await sleep(executeAfterMs, timers);
@@ -156,5 +185,5 @@ export async function handleApi(
     return;
   }
   if (res.destroyed) return; // the client gave up while the request waited (executeAfterMs)
-  sendJson(res, status, body);
+  sendJson(res, status, body, headers);
 }

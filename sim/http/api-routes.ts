@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { OrderLookup, PlaceOrderRequest } from "../engine/matching-engine.js";
 import { isOpen } from "../engine/matching-engine.js";
+import { lowerBound } from "../engine/sorted.js";
 import type { OrderType, Side, TimeInForce } from "../engine/types.js";
 import { formatUnits } from "../engine/units.js";
 import { ApiError, Errors } from "../errors.js";
@@ -31,6 +32,8 @@ export interface Route {
   /** Path below /api/v3/, also the endpoint name used by fault targeting. */
   name: string;
   security: Security;
+  /** Binance's request weight, charged before the request runs (see sim/limits/request-weight.ts). */
+  weight: number | ((params: Params) => number);
   handle(ctx: SimContext, req: RouteRequest): unknown;
 }
 
@@ -103,23 +106,76 @@ function bookSide(levels: Iterable<{ price: bigint; total: bigint }>): [string, 
   return out;
 }
 
-function timeWindow(params: Params): { start?: number; end?: number } {
-  return { start: integer(params, "startTime"), end: integer(params, "endTime") };
+const HOUR_MS = 60 * 60 * 1000;
+
+/** startTime/endTime; Binance refuses a window longer than `maxHours` (24 on allOrders and myTrades, 1 on aggTrades). */
+function timeWindow(params: Params, maxHours: number): { start?: number; end?: number } {
+  const start = integer(params, "startTime");
+  const end = integer(params, "endTime");
+  if (start !== undefined && end !== undefined && end - start > maxHours * HOUR_MS) {
+    throw new ApiError(-1127, `More than ${maxHours} hours between startTime and endTime.`);
+  }
+  return { start, end };
+}
+
+/**
+ * A page of `items` (sorted by `id`) that `matches`: from the first with id >= `fromId` forward, or
+ * without `fromId` the newest `limit` when `newest`, else the oldest.
+ */
+function historyPage<T>(
+  items: readonly T[],
+  fromId: number | undefined,
+  id: (item: T) => number,
+  matches: (item: T) => boolean,
+  limit: number,
+  newest: boolean,
+): T[] {
+  const page: T[] = [];
+  if (fromId === undefined && newest) {
+    for (let i = items.length - 1; i >= 0 && page.length < limit; i--) {
+      const item = items[i] as T;
+      if (matches(item)) page.push(item);
+    }
+    return page.reverse();
+  }
+  for (let i = fromId === undefined ? 0 : lowerBound(items, fromId, id); i < items.length; i++) {
+    const item = items[i] as T;
+    if (matches(item)) page.push(item);
+    if (page.length === limit) break;
+  }
+  return page;
+}
+
+/** GET depth weighs by its limit (default 100). */
+function depthWeight(params: Params): number {
+  const limit = Number(params.limit ?? 100);
+  if (limit <= 100) return 5;
+  if (limit <= 500) return 25;
+  if (limit <= 1000) return 50;
+  return 250;
 }
 
 export const ROUTES: readonly Route[] = [
-  { method: "GET", name: "ping", security: "NONE", handle: () => ({}) },
-  { method: "GET", name: "time", security: "NONE", handle: (ctx) => ({ serverTime: ctx.clock.now() }) },
+  { method: "GET", name: "ping", security: "NONE", weight: 1, handle: () => ({}) },
+  {
+    method: "GET",
+    name: "time",
+    security: "NONE",
+    weight: 1,
+    handle: (ctx) => ({ serverTime: ctx.clock.now() }),
+  },
   {
     method: "GET",
     name: "exchangeInfo",
     security: "NONE",
-    handle: (ctx) => exchangeInfoJson(ctx.clock.now()),
+    weight: 20,
+    handle: (ctx) => exchangeInfoJson(ctx.clock.now(), ctx.requestWeight.limit),
   },
   {
     method: "GET",
     name: "depth",
     security: "NONE",
+    weight: depthWeight,
     handle: (ctx, { params }) => {
       const symbol = symbolParam(ctx, params);
       const limit = limitParam(params, 100, 5000);
@@ -135,6 +191,7 @@ export const ROUTES: readonly Route[] = [
     method: "GET",
     name: "trades",
     security: "NONE",
+    weight: 25,
     handle: (ctx, { params }) => {
       const symbol = symbolParam(ctx, params);
       const limit = limitParam(params, 500, 1000);
@@ -145,11 +202,12 @@ export const ROUTES: readonly Route[] = [
     method: "GET",
     name: "aggTrades",
     security: "NONE",
+    weight: 4,
     handle: (ctx, { params }) => {
       const symbol = symbolParam(ctx, params);
       const limit = limitParam(params, 500, 1000);
       const fromId = integer(params, "fromId");
-      const { start, end } = timeWindow(params);
+      const { start, end } = timeWindow(params, 1);
       let trades = ctx.engine
         .recentTrades(symbol)
         .filter(
@@ -166,6 +224,7 @@ export const ROUTES: readonly Route[] = [
     method: "GET",
     name: "ticker/bookTicker",
     security: "NONE",
+    weight: 2,
     handle: (ctx, { params }) => {
       const symbol = symbolParam(ctx, params);
       const book = ctx.engine.book(symbol);
@@ -184,6 +243,7 @@ export const ROUTES: readonly Route[] = [
     method: "GET",
     name: "ticker/price",
     security: "NONE",
+    weight: 2,
     handle: (ctx, { params }) => {
       const symbol = symbolParam(ctx, params);
       return { symbol, price: formatUnits(ctx.engine.referencePrice(symbol)) };
@@ -195,6 +255,7 @@ export const ROUTES: readonly Route[] = [
     method: "POST",
     name: "order",
     security: "SIGNED",
+    weight: 1,
     handle: (ctx, { params, accountId }) => {
       const req = parseNewOrder(ctx, params);
       const respType = oneOf(
@@ -213,6 +274,7 @@ export const ROUTES: readonly Route[] = [
     method: "POST",
     name: "order/test",
     security: "SIGNED",
+    weight: (params) => (params.computeCommissionRates === "true" ? 20 : 1),
     handle: (ctx, { params }) => {
       parseNewOrder(ctx, params);
       return {};
@@ -222,6 +284,7 @@ export const ROUTES: readonly Route[] = [
     method: "GET",
     name: "order",
     security: "SIGNED",
+    weight: 4,
     handle: (ctx, { params, accountId }) => {
       const symbol = symbolParam(ctx, params);
       return orderJson(ctx.engine.getOrder(accountId, symbol, lookupParams(params)));
@@ -231,6 +294,7 @@ export const ROUTES: readonly Route[] = [
     method: "DELETE",
     name: "order",
     security: "SIGNED",
+    weight: 1,
     handle: (ctx, { params, accountId }) => {
       const symbol = symbolParam(ctx, params);
       const cancelId = optional(params, "newClientOrderId") ?? generatedClientOrderId();
@@ -242,6 +306,7 @@ export const ROUTES: readonly Route[] = [
     method: "GET",
     name: "openOrders",
     security: "SIGNED",
+    weight: (params) => (optional(params, "symbol") === undefined ? 80 : 6),
     handle: (ctx, { params, accountId }) => {
       const symbol = optional(params, "symbol");
       if (symbol !== undefined) ctx.engine.spec(symbol);
@@ -255,6 +320,7 @@ export const ROUTES: readonly Route[] = [
     method: "DELETE",
     name: "openOrders",
     security: "SIGNED",
+    weight: 1,
     handle: (ctx, { params, accountId }) => {
       const symbol = symbolParam(ctx, params);
       const cancelId = optional(params, "newClientOrderId");
@@ -268,23 +334,20 @@ export const ROUTES: readonly Route[] = [
     method: "GET",
     name: "allOrders",
     security: "SIGNED",
+    weight: 20,
     handle: (ctx, { params, accountId }) => {
       const symbol = symbolParam(ctx, params);
       const limit = limitParam(params, 500, 1000);
       const fromOrderId = integer(params, "orderId");
-      const { start, end } = timeWindow(params);
-      const orders = ctx.engine
-        .accountOrders(accountId)
-        .filter(
-          (o) =>
-            o.symbol === symbol &&
-            (fromOrderId === undefined || o.orderId >= fromOrderId) &&
-            (start === undefined || o.time >= start) &&
-            (end === undefined || o.time <= end),
-        )
-        .sort((a, b) => a.orderId - b.orderId);
-      const page =
-        fromOrderId === undefined && start === undefined ? orders.slice(-limit) : orders.slice(0, limit);
+      const { start, end } = timeWindow(params, 24);
+      const page = historyPage(
+        ctx.engine.symbolOrders(accountId, symbol),
+        fromOrderId,
+        (o) => o.orderId,
+        (o) => (start === undefined || o.time >= start) && (end === undefined || o.time <= end),
+        limit,
+        start === undefined,
+      );
       return page.map(orderJson);
     },
   },
@@ -292,26 +355,27 @@ export const ROUTES: readonly Route[] = [
     method: "GET",
     name: "myTrades",
     security: "SIGNED",
+    weight: (params) => (optional(params, "orderId") === undefined ? 20 : 5),
     handle: (ctx, { params, accountId }) => {
       const symbol = symbolParam(ctx, params);
       const limit = limitParam(params, 500, 1000);
       const fromId = integer(params, "fromId");
       const orderId = integer(params, "orderId");
-      const { start, end } = timeWindow(params);
+      const { start, end } = timeWindow(params, 24);
       if (fromId !== undefined && (start !== undefined || end !== undefined)) {
         throw new ApiError(-1128, "Combination of optional parameters invalid.");
       }
-      const trades = ctx.engine.accountTrades.filter(
+      const page = historyPage(
+        ctx.engine.symbolTrades(accountId, symbol),
+        fromId,
+        (t) => t.tradeId,
         (t) =>
-          t.accountId === accountId &&
-          t.symbol === symbol &&
           (orderId === undefined || t.orderId === orderId) &&
-          (fromId === undefined || t.tradeId >= fromId) &&
           (start === undefined || t.time >= start) &&
           (end === undefined || t.time <= end),
+        limit,
+        start === undefined,
       );
-      const page =
-        fromId === undefined && start === undefined ? trades.slice(-limit) : trades.slice(0, limit);
       return page.map(accountTradeJson);
     },
   },
@@ -319,6 +383,7 @@ export const ROUTES: readonly Route[] = [
     method: "GET",
     name: "account",
     security: "SIGNED",
+    weight: 20,
     handle: (ctx, { params, accountId }) => {
       const account = ctx.engine.accounts.get(accountId);
       if (!account) throw Errors.invalidApiKey();
@@ -331,12 +396,14 @@ export const ROUTES: readonly Route[] = [
     method: "POST",
     name: "userDataStream",
     security: "API_KEY",
+    weight: 2,
     handle: (ctx, { accountId }) => ({ listenKey: ctx.listenKeys.create(accountId, ctx.clock.now()) }),
   },
   {
     method: "PUT",
     name: "userDataStream",
     security: "API_KEY",
+    weight: 2,
     handle: (ctx, { params, accountId }) => {
       if (!ctx.listenKeys.keepAlive(required(params, "listenKey"), accountId, ctx.clock.now())) {
         throw new ApiError(-1125, "This listenKey does not exist.");
@@ -348,6 +415,7 @@ export const ROUTES: readonly Route[] = [
     method: "DELETE",
     name: "userDataStream",
     security: "API_KEY",
+    weight: 2,
     handle: (ctx, { params, accountId }) => {
       if (!ctx.listenKeys.remove(required(params, "listenKey"), accountId)) {
         throw new ApiError(-1125, "This listenKey does not exist.");

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
+import { defaultClientOrderIdPrefix, planFilledHistory } from "../engine/history-seed.js";
 import { isOpen } from "../engine/matching-engine.js";
 import type { AccountOrder } from "../engine/types.js";
 import { parseUnits } from "../engine/units.js";
@@ -52,6 +53,31 @@ const marketSchema = z
   .object({
     running: z.boolean().optional(),
     diffsPerSecond: z.number().int().min(0).max(MAX_DIFFS_PER_SECOND).optional(),
+  })
+  .strict();
+
+const limitsSchema = z
+  .object({ requestWeightPerMinute: z.number().int().min(1).max(1_000_000_000) })
+  .strict();
+
+const balanceSchema = z
+  .object({
+    asset: z.string().regex(/^[A-Z0-9]{1,20}$/, "asset: an asset code such as USDT"),
+    delta: z.string().regex(/^-?\d{1,20}(\.\d{1,8})?$/, "delta: a decimal string, at most 8 places"),
+  })
+  .strict();
+
+const seedHistorySchema = z
+  .object({
+    symbol: z.string(),
+    orders: z.number().int().min(1).max(1_000_000),
+    fillsPerOrder: z.number().int().min(1).max(100),
+    startTime: z.number().int().min(0).optional(),
+    spacingMs: z.number().int().min(1).max(86_400_000).optional(),
+    clientOrderIdPrefix: z
+      .string()
+      .regex(/^[.A-Z:/a-z0-9_-]{1,28}$/, "clientOrderIdPrefix: 1-28 of [.A-Z:/a-z0-9_-]")
+      .optional(),
   })
   .strict();
 
@@ -110,6 +136,33 @@ function venueCancel(ctx: SimContext, rawBody: string) {
   return targets.map(orderJson);
 }
 
+function moveBalance(ctx: SimContext, rawBody: string) {
+  const body = parseJson(balanceSchema, rawBody);
+  const negative = body.delta.startsWith("-");
+  const amount = parseUnits(negative ? body.delta.slice(1) : body.delta);
+  if (amount === null || amount === 0n) throw new ApiError(-1, "delta: not a non-zero decimal");
+  ctx.engine.moveBalance(ctx.account.id, body.asset, negative ? -amount : amount);
+  return balancesJson(ctx.account, false).find((b) => b.asset === body.asset);
+}
+
+function seedHistory(ctx: SimContext, rawBody: string) {
+  const req = parseJson(seedHistorySchema, rawBody);
+  const spec = ctx.engine.spec(req.symbol);
+  const prefix = req.clientOrderIdPrefix ?? defaultClientOrderIdPrefix(req.symbol);
+  if (`${prefix}${req.orders}`.length > 36)
+    throw new ApiError(-1, "client order ids would pass 36 characters");
+  const plans = planFilledHistory(spec, ctx.engine.referencePrice(req.symbol), req, ctx.clock.now());
+  const ids = ctx.engine.recordFilledOrders(ctx.account.id, req.symbol, plans);
+  return {
+    orders: plans.length,
+    fills: plans.length * req.fillsPerOrder,
+    ...ids,
+    clientOrderIdPrefix: prefix,
+    startTime: plans[0]?.time,
+    endTime: plans.at(-1)?.time,
+  };
+}
+
 function syntheticOrder(ctx: SimContext, rawBody: string) {
   const body = parseJson(syntheticOrderSchema, rawBody);
   ctx.engine.spec(body.symbol);
@@ -148,6 +201,12 @@ export function handleControl(
       case "GET /balances":
         body = balancesJson(ctx.account, false);
         break;
+      case "POST /balance":
+        body = moveBalance(ctx, rawBody);
+        break;
+      case "POST /seed-history":
+        body = seedHistory(ctx, rawBody);
+        break;
       case "POST /reset":
         ctx.engine.resetAccount(ctx.account.id);
         ctx.faults.clear();
@@ -165,6 +224,17 @@ export function handleControl(
       case "POST /market":
         ctx.market.configure(parseJson(marketSchema, rawBody));
         body = { running: ctx.market.running, diffsPerSecond: ctx.market.diffsPerSecond };
+        break;
+      case "GET /limits":
+        body = ctx.requestWeight.counters(ctx.clock.now());
+        break;
+      case "POST /limits":
+        ctx.requestWeight.limit = parseJson(limitsSchema, rawBody).requestWeightPerMinute;
+        body = ctx.requestWeight.counters(ctx.clock.now());
+        break;
+      case "POST /limits/reset-counters":
+        ctx.requestWeight.resetCounters();
+        body = ctx.requestWeight.counters(ctx.clock.now());
         break;
       case "POST /synthetic-order":
         body = syntheticOrder(ctx, rawBody);

@@ -166,12 +166,12 @@ export function accountJson(account: Account, omitZero: boolean) {
   };
 }
 
-export function exchangeInfoJson(serverTime: number) {
+export function exchangeInfoJson(serverTime: number, requestWeightPerMinute: number) {
   return {
     timezone: "UTC",
     serverTime,
     rateLimits: [
-      { rateLimitType: "REQUEST_WEIGHT", interval: "MINUTE", intervalNum: 1, limit: 6000 },
+      { rateLimitType: "REQUEST_WEIGHT", interval: "MINUTE", intervalNum: 1, limit: requestWeightPerMinute },
       { rateLimitType: "ORDERS", interval: "SECOND", intervalNum: 10, limit: 100 },
       { rateLimitType: "ORDERS", interval: "DAY", intervalNum: 1, limit: 200000 },
       { rateLimitType: "RAW_REQUESTS", interval: "MINUTE", intervalNum: 5, limit: 61000 },

@@ -60,3 +60,8 @@ export function outboundAccountPosition(account: Account, assets: string[], even
     }),
   };
 }
+
+/** Binance's `balanceUpdate`: a deposit or withdrawal (`d` negative) of one asset. */
+export function balanceUpdate(asset: string, delta: bigint, clearTime: number, eventTime: number) {
+  return { e: "balanceUpdate", E: eventTime, a: asset, d: f(delta), T: clearTime };
+}

@@ -1,7 +1,7 @@
 import type { VenueClock } from "../engine/clock.js";
 import type { MatchingEngine } from "../engine/matching-engine.js";
 import type { FaultInjector } from "../faults/fault-injector.js";
-import { executionReport, outboundAccountPosition } from "./user-events.js";
+import { balanceUpdate, executionReport, outboundAccountPosition } from "./user-events.js";
 
 export interface UserSubscriber {
   accountId: string;
@@ -19,6 +19,10 @@ export class UserStreamHub {
         if (!this.hasSubscribers(order.accountId)) return;
         if (faults.roll("dropExecutionReports")) return;
         this.publish(order.accountId, executionReport(order, execType, fill, clock.now()));
+      },
+      balanceMoved: (account, asset, delta, time) => {
+        if (!this.hasSubscribers(account.id)) return;
+        this.publish(account.id, balanceUpdate(asset, delta, time, clock.now()));
       },
       balances: (account, assets) => {
         if (!this.hasSubscribers(account.id)) return;
