@@ -193,6 +193,33 @@ describe("reconciliation engine", () => {
     expect(await mismatches()).toMatchObject([{ type: "fill_missing_locally" }]);
   });
 
+  it("a deposit: balance drift on that asset, and nothing else; never auto-resolved", async () => {
+    await run(); // the baselines
+    await simControl(h.sim, "POST", "balance", { asset: "USDT", delta: "50" });
+    await run();
+    const found = await prisma().mismatch.findMany();
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      type: "balance_drift",
+      subject: "USDT",
+      status: "open",
+      severity: "warning",
+    });
+    expect(found[0]?.quantityDelta?.toFixed()).toBe("50");
+    // Above the threshold: a withdrawal of 500 more halts everything.
+    await simControl(h.sim, "POST", "balance", { asset: "USDT", delta: "-550" });
+    await run();
+    const drift = await prisma().mismatch.findFirstOrThrow({
+      where: { type: "balance_drift", subject: "USDT" },
+    });
+    expect(drift).toMatchObject({ severity: "critical", status: "open" });
+    expect(drift.quantityDelta?.toFixed()).toBe("-500");
+    expect(await readTradingHalt(sql(), "ETH/USDT")).toMatchObject({
+      scope: "global",
+      source: "reconciliation_breach",
+    });
+  });
+
   it("two runs started at once: one runs, the other joins it", async () => {
     const [a, b] = await Promise.all([run(), run()]);
     expect([a.joined, b.joined].sort()).toEqual([false, true]);
