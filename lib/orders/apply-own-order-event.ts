@@ -18,11 +18,11 @@ async function applyOrderUpdate(venue: string, venueOrder: VenueOrder): Promise<
 
 /**
  * Applies one event of the venue's own-order stream: order updates through the state machine, fills
- * once by trade id, a resync's fresh order states. Safe to run in every app instance at once.
+ * once by trade id. Safe to run in every app instance at once.
  */
 export async function applyOwnOrderEvent(options: { venue: string; event: OwnOrderEvent }): Promise<void> {
   const { venue, event } = options;
   if (event.type === "order") await applyOrderUpdate(venue, event.order);
   else if (event.type === "fill") await ingestFill({ venue, trade: event.trade });
-  else for (const order of event.orders) await applyOrderUpdate(venue, order);
+  // A resync (the stream reconnected) carries nothing: the stream's consumer gap-fills by reconciliation.
 }

@@ -49,7 +49,6 @@ import { mapCcxtDepthSnapshot } from "./map-ccxt-depth-snapshot";
 import { mapCcxtMarket } from "./map-ccxt-market";
 import { mapCcxtOrder } from "./map-ccxt-order";
 import { mapCcxtTrade } from "./map-ccxt-trade";
-import { OwnOrderTracker } from "./own-order-tracker";
 import { streamOwnOrders } from "./stream-own-orders";
 import { decodeTradeCursor, encodeTradeCursor } from "./trade-cursor";
 import { VenueHealthProbe } from "./venue-health-probe";
@@ -85,7 +84,6 @@ export class CcxtVenue implements VenuePort {
   private readonly closing = new AbortController();
   private readonly marketGate: ReconnectGate;
   private readonly userGate: ReconnectGate;
-  private readonly ownOrders = new OwnOrderTracker();
   private readonly instruments: InstrumentCache;
   private readonly health: VenueHealthProbe;
   private readonly sleep?: (ms: number) => Promise<void>;
@@ -207,8 +205,6 @@ export class CcxtVenue implements VenuePort {
         );
       },
     });
-    if (result.status === "accepted") this.ownOrders.track(result.order);
-    else if (result.status === "unknown") this.ownOrders.trackUnknown(request.clientOrderId, request.symbol);
     return result;
   }
 
@@ -227,9 +223,7 @@ export class CcxtVenue implements VenuePort {
       const raw = await this.request("cancelOrder", "private", "idempotent", () =>
         this.exchange.cancelOrder(request.venueOrderId ?? "", request.symbol, params),
       );
-      const order = mapCcxtOrder(raw);
-      this.ownOrders.track(order);
-      return { status: "canceled", order };
+      return { status: "canceled", order: mapCcxtOrder(raw) };
     } catch (error) {
       if (error instanceof VenueError && error.kind === "order_not_found")
         return { status: "not_found", error };
@@ -337,9 +331,6 @@ export class CcxtVenue implements VenuePort {
       signal: this.streamSignal(options.signal),
       gate: this.userGate,
       logger: this.log,
-      openOrders: () => this.ownOrders.maybeOpenOrders(options.symbol),
-      lookup: (entry) => this.fetchOrderByClientId(entry),
-      onOrder: (order) => this.ownOrders.track(order),
       onResync: () => {
         this.counters.ownOrderResyncs += 1;
       },

@@ -1,6 +1,6 @@
 import type { Exchange } from "ccxt";
 import type { Logger } from "../../observability/logger";
-import type { OwnOrderEvent, VenueOrder } from "../port/venue-types";
+import type { OwnOrderEvent } from "../port/venue-types";
 import type { ReconnectGate } from "../resilience/reconnect-gate";
 import { waitOrAbort } from "../resilience/wait-or-abort";
 import { AsyncEventQueue } from "./async-event-queue";
@@ -14,11 +14,6 @@ export interface StreamOwnOrdersOptions {
   signal: AbortSignal;
   gate: ReconnectGate;
   logger: Logger;
-  /** Orders we believe may be open (clientOrderId -> symbol); looked up after a reconnect. */
-  openOrders: () => Array<{ clientOrderId: string; symbol: string }>;
-  lookup: (order: { clientOrderId: string; symbol: string }) => Promise<VenueOrder | null>;
-  /** Every order state seen on the stream (keeps the open-order set current). */
-  onOrder: (order: VenueOrder) => void;
   onResync: () => void;
 }
 
@@ -32,27 +27,12 @@ export function streamOwnOrders(options: StreamOwnOrdersOptions): AsyncIterable<
   const signal = AbortSignal.any([options.signal, stop.signal]);
   const queue = new AsyncEventQueue<OwnOrderEvent>({ onReturn: () => stop.abort() });
 
+  // The venue does not replay what was missed while disconnected: the consumer gap-fills it (a
+  // reconciliation run reads everything since its cursors), durably and on every instance.
   const resync = async () => {
-    const known = options.openOrders();
-    const orders: VenueOrder[] = [];
-    const missing: string[] = [];
-    for (const entry of known) {
-      try {
-        const order = await options.lookup(entry);
-        if (order) {
-          orders.push(order);
-          options.onOrder(order);
-        } else missing.push(entry.clientOrderId);
-      } catch {
-        missing.push(entry.clientOrderId);
-      }
-    }
     options.onResync();
-    logger.info(
-      { looked_up: known.length, missing: missing.length },
-      "own-order stream resynced after reconnect",
-    );
-    queue.push({ type: "resync", reason: "reconnect", orders, missing });
+    logger.info("own-order stream reconnected: gap to be filled by reconciliation");
+    queue.push({ type: "resync", reason: "reconnect" });
   };
 
   const loop = async (read: () => Promise<OwnOrderEvent[]>) => {
@@ -77,7 +57,6 @@ export function streamOwnOrders(options: StreamOwnOrdersOptions): AsyncIterable<
   const orders = loop(async () =>
     (await exchange.watchOrders(symbol)).map((raw) => {
       const order = mapCcxtOrder(raw);
-      options.onOrder(order);
       return { type: "order" as const, order };
     }),
   );

@@ -70,7 +70,8 @@ export type OwnOrderEvent =
   | { type: "order"; order: VenueOrder }
   | { type: "fill"; trade: VenueTrade }
   /** After a reconnect: fresh state of every order we knew to be open. */
-  | { type: "resync"; reason: "reconnect"; orders: VenueOrder[]; missing: string[] };
+  /** The stream reconnected: what happened meanwhile must be read back (reconciliation). */
+  | { type: "resync"; reason: "reconnect" };
 
 export interface PlaceOrderRequest {
   symbol: string;

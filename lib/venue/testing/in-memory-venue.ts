@@ -1,8 +1,14 @@
 import type { DepthSnapshot } from "../port/market-data-types";
 import { createVenueCounters } from "../port/venue-counters";
 import { VenueConfigError } from "../port/venue-errors";
-import type { CancelOrderResult, PlaceOrderHooks, PlaceOrderResult, VenuePort } from "../port/venue-port";
-import type { PlaceOrderRequest, VenueOrder } from "../port/venue-types";
+import type {
+  CancelOrderResult,
+  PlaceOrderHooks,
+  PlaceOrderResult,
+  VenuePort,
+  WatchOwnOrdersOptions,
+} from "../port/venue-port";
+import type { OwnOrderEvent, PlaceOrderRequest, VenueOrder } from "../port/venue-types";
 
 type Handler<A extends unknown[], R> = (...args: A) => Promise<R>;
 
@@ -53,7 +59,8 @@ export class InMemoryVenue implements VenuePort {
     [Symbol.asyncIterator]: () => ({ next: unsupported("stream market data") }),
   });
   watchPublicTrades = this.watchDepthDiffs;
-  watchOwnOrders = this.watchDepthDiffs;
+  /** Scripted by a test that needs the own-order stream. */
+  watchOwnOrders: (options?: WatchOwnOrdersOptions) => AsyncIterable<OwnOrderEvent> = this.watchDepthDiffs;
   checkHealth = unsupported("check health");
   getCounters = () => createVenueCounters();
   close = async () => {};
