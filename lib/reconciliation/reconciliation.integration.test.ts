@@ -193,6 +193,27 @@ describe("reconciliation engine", () => {
     expect(await mismatches()).toMatchObject([{ type: "fill_missing_locally" }]);
   });
 
+  it("the venue reporting less filled than we hold: critical fill_quantity_mismatch, our figure never lowered, the symbol halts", async () => {
+    const placed = await post(buy("0.001", { price: "20000" }));
+    const id = (placed.json.order as { id: string }).id;
+    // Our books say more was filled than the venue says (a double-counted report, say).
+    await prisma().order.update({
+      where: { id },
+      data: { filledQuantity: "0.0005", status: "partially_filled" },
+    });
+    const venueOrders = await h.venueOrders();
+    await run();
+    expect(await mismatches()).toMatchObject([
+      { type: "fill_quantity_mismatch", severity: "critical", status: "open" },
+    ]);
+    const after = await prisma().order.findUniqueOrThrow({ where: { id } });
+    expect(after.filledQuantity.toFixed()).toBe("0.0005");
+    expect(after.status).toBe("partially_filled");
+    expect(await readTradingHalt(sql(), "BTC/USDT")).toMatchObject({ source: "reconciliation_breach" });
+    // Reconciliation never creates or cancels a venue order.
+    expect(await h.venueOrders()).toEqual(venueOrders);
+  });
+
   it("a deposit: balance drift on that asset, and nothing else; never auto-resolved", async () => {
     await run(); // the baselines
     await simControl(h.sim, "POST", "balance", { asset: "USDT", delta: "50" });
