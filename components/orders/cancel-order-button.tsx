@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
+import type { OrderAnswer, OrderView } from "@/lib/orders/order-wire-schema";
 import type { CancelMessage } from "./cancel-message";
 import { describeOrder, STATUS_LABELS } from "./format-order";
 import {
@@ -14,7 +15,6 @@ import { keyedRetryDelay, shouldRetryKeyedRequest } from "./keyed-retry-policy";
 import { newIdempotencyKey } from "./new-idempotency-key";
 import { outcomeFromError, submissionOutcome } from "./order-outcome";
 import { ORDERS_KEY } from "./order-queries";
-import type { OrderView } from "./order-types";
 import { sendKeyedRequest } from "./send-keyed-request";
 import { useInstrumentFormat } from "./use-instrument-format";
 
@@ -34,11 +34,7 @@ export function CancelOrderButton({
   lifecycle.current ??= openKeyLifecycle(newIdempotencyKey());
   const cancel = useMutation({
     mutationFn: (key: string) =>
-      sendKeyedRequest<{ order: OrderView }>(
-        `/api/orders/${encodeURIComponent(order.id)}/cancel`,
-        key,
-        undefined,
-      ),
+      sendKeyedRequest<OrderAnswer>(`/api/orders/${encodeURIComponent(order.id)}/cancel`, key, undefined),
     retry: shouldRetryKeyedRequest,
     retryDelay: keyedRetryDelay,
   });

@@ -1,10 +1,10 @@
 "use client";
 
+import type { FillView, OrderView } from "@/lib/orders/order-wire-schema";
 import { formatDecimal, formatTime } from "./format-order";
-import type { Fill, OrderView } from "./order-types";
 import { useInstrumentFormat } from "./use-instrument-format";
 
-export type BlotterFill = Fill & { order: Pick<OrderView, "id" | "symbol" | "side"> };
+export type BlotterFill = FillView & { order: Pick<OrderView, "id" | "symbol" | "side"> };
 
 export function FillsTable({ fills }: { fills: BlotterFill[] }) {
   const format = useInstrumentFormat();

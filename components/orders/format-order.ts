@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
+import type { OrderView } from "@/lib/orders/order-wire-schema";
 import { type InstrumentFormat, PLAIN_FORMAT } from "./instrument-format";
-import type { OrderView } from "./order-types";
 
 /** A decimal string without trailing zeros and never in exponent notation; "—" when absent. */
 export function formatDecimal(value: string | null | undefined): string {

@@ -1,5 +1,5 @@
 import { formatByIncrement } from "@/lib/instruments/format-by-increment";
-import type { Instrument } from "./order-types";
+import type { InstrumentView } from "@/lib/instruments/instrument-view";
 
 /** Prices by the symbol's tick, quantities by its lot: the one way every table and message shows them. */
 export interface InstrumentFormat {
@@ -9,7 +9,7 @@ export interface InstrumentFormat {
 
 const ABSENT = "—";
 
-export function instrumentFormat(instruments: readonly Instrument[] | undefined): InstrumentFormat {
+export function instrumentFormat(instruments: readonly InstrumentView[] | undefined): InstrumentFormat {
   const bySymbol = new Map((instruments ?? []).map((instrument) => [instrument.symbol, instrument]));
   const show = (value: string | null | undefined, increment: string | undefined) => {
     if (value === null || value === undefined || value === "") return ABSENT;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { OrderAnswer, OrderView } from "@/lib/orders/order-wire-schema";
 import { keyedRetryDelay, shouldRetryKeyedRequest } from "./keyed-retry-policy";
 import { outcomeFromError, outcomeFromResponse, submissionOutcome } from "./order-outcome";
-import type { OrderView } from "./order-types";
 import { KeyedRequestError, sendKeyedRequest } from "./send-keyed-request";
 
 const ORDER = { id: "o1", status: "open" } as OrderView;
@@ -27,7 +27,7 @@ async function errorOf(promise: Promise<unknown>) {
 describe("sendKeyedRequest", () => {
   it("sends the key and reports a replayed answer", async () => {
     const { impl, calls } = fakeFetch(201, { order: ORDER }, { "idempotent-replayed": "true" });
-    const response = await sendKeyedRequest<{ order: OrderView }>("/api/orders", "key-1", { a: 1 }, impl);
+    const response = await sendKeyedRequest<OrderAnswer>("/api/orders", "key-1", { a: 1 }, impl);
     expect(new Headers(calls[0]?.headers).get("idempotency-key")).toBe("key-1");
     expect(response).toEqual({ status: 201, replayed: true, body: { order: ORDER } });
     expect(outcomeFromResponse(response)).toEqual({ kind: "placed", order: ORDER, replayed: true });
@@ -60,9 +60,7 @@ describe("sendKeyedRequest", () => {
 
   it("treats a 202 as sent but unresolved, so the key survives", async () => {
     const { impl } = fakeFetch(202, { order: { ...ORDER, status: "unknown" } });
-    const outcome = outcomeFromResponse(
-      await sendKeyedRequest<{ order: OrderView }>("/api/orders", "k", {}, impl),
-    );
+    const outcome = outcomeFromResponse(await sendKeyedRequest<OrderAnswer>("/api/orders", "k", {}, impl));
     expect(outcome.kind).toBe("awaiting_venue");
     expect(submissionOutcome(outcome)).toBe("indefinite");
   });

@@ -1,8 +1,8 @@
+import type { OrderEventView } from "@/lib/orders/order-wire-schema";
 import { formatDateTime, STATUS_LABELS } from "./format-order";
-import type { OrderEvent } from "./order-types";
 
 /** An order's events, oldest first: every status change with the data the server recorded for it. */
-export function OrderEventsTable({ events }: { events: OrderEvent[] }) {
+export function OrderEventsTable({ events }: { events: OrderEventView[] }) {
   if (events.length === 0) return <p className="muted">No events recorded.</p>;
   return (
     <table className="table blotter-table" aria-label="Order events">

@@ -1,4 +1,4 @@
-import type { OrderStatus } from "./order-types";
+import type { OrderStatus } from "@/lib/orders/order-wire-schema";
 
 /** Every status the API knows, in lifecycle order: the order of the Status checkboxes and of the URL. */
 export const ORDER_STATUSES: readonly OrderStatus[] = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { NamedOrderView } from "@/lib/orders/order-wire-schema";
 import { flattenOrderPages, loadNextPage, type NextPageResult, orderListPath } from "./order-list-query";
-import type { OrderView } from "./order-types";
 
-const order = (id: string): OrderView => ({
+const order = (id: string): NamedOrderView => ({
   id,
   clientOrderId: `c-${id}`,
   symbol: "BTC/USDT",
@@ -17,6 +17,9 @@ const order = (id: string): OrderView => ({
   rejectReason: null,
   createdAt: "2024-05-01T00:00:00.000Z",
   updatedAt: "2024-05-01T00:00:00.000Z",
+  createdByUserId: null,
+  createdByTokenId: null,
+  placedBy: null,
 });
 
 describe("orderListPath", () => {

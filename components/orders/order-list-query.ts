@@ -1,5 +1,5 @@
-import { ORDERS_KEY, type OrderList } from "./order-queries";
-import type { OrderView } from "./order-types";
+import type { NamedOrderView, OrderListPage } from "@/lib/orders/order-wire-schema";
+import { ORDERS_KEY } from "./order-queries";
 import type { OrderListQuery } from "./validate-order-list-filters";
 
 /** Under ORDERS_KEY, so the event stream's and the cancel button's invalidations refresh it too. */
@@ -24,9 +24,9 @@ export function orderListPath(query: OrderListQuery, cursor: string | null): str
  * The loaded pages as one list. Keyset pages never overlap within one consistent load, but a page
  * fetched before new orders arrived and one fetched after could: the first occurrence wins.
  */
-export function flattenOrderPages(pages: readonly OrderList[]): OrderView[] {
+export function flattenOrderPages(pages: readonly OrderListPage[]): NamedOrderView[] {
   const seen = new Set<string>();
-  const orders: OrderView[] = [];
+  const orders: NamedOrderView[] = [];
   for (const page of pages) {
     for (const order of page.orders) {
       if (seen.has(order.id)) continue;

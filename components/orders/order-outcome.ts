@@ -1,7 +1,7 @@
 import type { Problem } from "@/components/ui/problem";
+import type { OrderAnswer, OrderProblemExtra, OrderView } from "@/lib/orders/order-wire-schema";
 import type { SubmissionOutcome } from "./idempotency-key-lifecycle";
 import { isInProgress, isNetworkFailure } from "./keyed-retry-policy";
-import type { OrderView } from "./order-types";
 import { KeyedRequestError, type KeyedResponse } from "./send-keyed-request";
 
 /** What the ticket tells the operator after a submission. */
@@ -12,7 +12,7 @@ export type TicketOutcome =
   | { kind: "problem"; problem: Problem }
   | { kind: "no_answer"; detail: string };
 
-export function outcomeFromResponse(response: KeyedResponse<{ order: OrderView }>): TicketOutcome {
+export function outcomeFromResponse(response: KeyedResponse<OrderAnswer>): TicketOutcome {
   const { order } = response.body;
   // 202: the order was sent but the venue has not confirmed it; only a lookup or reconciliation will tell.
   if (response.status === 202 || order.status === "unknown")
@@ -24,7 +24,7 @@ export function outcomeFromError(error: unknown): TicketOutcome {
   if (error instanceof KeyedRequestError) {
     const { problem } = error;
     if (problem.code === "order_rejected") {
-      const order = (problem as Problem & { order?: OrderView }).order ?? null;
+      const order = (problem as Problem & OrderProblemExtra).order ?? null;
       return { kind: "rejected", order, detail: problem.detail };
     }
     if (isInProgress(error)) {

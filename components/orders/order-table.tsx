@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import type { NamedOrderView } from "@/lib/orders/order-wire-schema";
 import { CopyButton } from "../ui/copy-button";
 import type { CancelMessage } from "./cancel-message";
 import { CancelOrderButton } from "./cancel-order-button";
 import { CANCELABLE_STATUSES } from "./cancelable-statuses";
 import { formatDateTime, formatTime, STATUS_LABELS } from "./format-order";
-import type { OrderView } from "./order-types";
 import { PlacedByText } from "./placed-by-text";
 import { shortOrderId } from "./short-order-id";
 import { useInstrumentFormat } from "./use-instrument-format";
@@ -24,7 +24,7 @@ export function OrderTable({
 }: {
   /** The table's accessible name. */
   label: string;
-  orders: OrderView[];
+  orders: NamedOrderView[];
   /** Show the date as well as the time, for lists that span more than a day. */
   withDate?: boolean;
   showAveragePrice?: boolean;

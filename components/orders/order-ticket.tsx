@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import type { OrderSide, OrderType, TimeInForce } from "@/lib/orders/order-wire-schema";
 import { Field } from "../ui/field";
 import { instrumentsQuery } from "./order-queries";
-import type { OrderSide, OrderType, TimeInForce } from "./order-types";
 import { splitFieldErrors } from "./ticket-field-errors";
 import { TicketOutcomeMessage } from "./ticket-outcome-message";
 import { type TicketField, type TicketValues, validateTicket } from "./ticket-validation";

@@ -1,4 +1,4 @@
-import type { PlacedBy } from "./order-types";
+import type { PlacedBy } from "@/lib/orders/order-wire-schema";
 
 /** "alice", or "token ci-bot (bob)" for an order a script or webhook placed with an API token. */
 export function PlacedByText({ placedBy }: { placedBy: PlacedBy | null | undefined }) {

@@ -2,11 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Decimal from "decimal.js";
+import type { OrderView } from "@/lib/orders/order-wire-schema";
 import { CopyButton } from "../ui/copy-button";
 import { describeOrder, STATUS_LABELS } from "./format-order";
 import type { TicketOutcome } from "./order-outcome";
 import { orderDetailQuery } from "./order-queries";
-import type { OrderView } from "./order-types";
 import { useInstrumentFormat } from "./use-instrument-format";
 
 /**

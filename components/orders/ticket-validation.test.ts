@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Instrument } from "./order-types";
+import type { InstrumentView } from "@/lib/instruments/instrument-view";
 import { type TicketValues, validateTicket } from "./ticket-validation";
 
-const BTC: Instrument = { symbol: "BTC/USDT", tickSize: "0.01", lotSize: "0.00001", minNotional: "5" };
+const BTC: InstrumentView = { symbol: "BTC/USDT", tickSize: "0.01", lotSize: "0.00001", minNotional: "5" };
 
 const ticket = (overrides: Partial<TicketValues> = {}): TicketValues => ({
   symbol: "BTC/USDT",

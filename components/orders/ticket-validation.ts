@@ -1,5 +1,7 @@
 import Decimal from "decimal.js";
-import type { Instrument, OrderSide, OrderType, PlaceOrderBody, TimeInForce } from "./order-types";
+import type { InstrumentView } from "@/lib/instruments/instrument-view";
+import type { OrderInput } from "@/lib/orders/order-input-schema";
+import type { OrderSide, OrderType, TimeInForce } from "@/lib/orders/order-wire-schema";
 
 /** What the operator typed, as text: nothing is parsed to a float, ever. */
 export type TicketValues = {
@@ -19,7 +21,7 @@ export type TicketValidation = {
   /** quantity × price for a limit order whose both are valid decimals, else null. */
   notional: Decimal | null;
   /** The request body, present only when there are no errors. */
-  body: PlaceOrderBody | null;
+  body: OrderInput | null;
 };
 
 // Plain positional decimals only: Decimal would also accept "1e3", "0x10" or "Infinity".
@@ -40,7 +42,10 @@ function isMultipleOf(value: Decimal, step: string): boolean {
 }
 
 /** Checks a ticket against the instrument's filters: lot size, tick size and minimum notional. */
-export function validateTicket(values: TicketValues, instrument: Instrument | undefined): TicketValidation {
+export function validateTicket(
+  values: TicketValues,
+  instrument: InstrumentView | undefined,
+): TicketValidation {
   const errors: TicketValidation["errors"] = {};
   if (!instrument) errors.symbol = values.symbol ? `Unknown symbol ${values.symbol}` : "Choose a symbol";
 
@@ -66,7 +71,7 @@ export function validateTicket(values: TicketValues, instrument: Instrument | un
   }
 
   if (Object.keys(errors).length > 0 || typeof quantity === "string") return { errors, notional, body: null };
-  const body: PlaceOrderBody = {
+  const body: OrderInput = {
     symbol: values.symbol,
     side: values.side,
     type: values.type,

@@ -3,9 +3,10 @@
 import { skipToken, useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/components/ui/problem";
+import type { OrderListPage } from "@/lib/orders/order-wire-schema";
 import { shouldRetryListLoad } from "./order-list-errors";
 import { filteredOrdersKey, flattenOrderPages, loadNextPage, orderListPath } from "./order-list-query";
-import { BLOTTER_POLL_MS, type OrderList } from "./order-queries";
+import { BLOTTER_POLL_MS } from "./order-queries";
 import type { OrderListQuery } from "./validate-order-list-filters";
 
 /** Which load failed: the first page (nothing to show), a refresh, or the next page. */
@@ -27,7 +28,7 @@ export function useFilteredOrders(query: OrderListQuery | null) {
   const list = useInfiniteQuery({
     queryKey: filteredOrdersKey(query),
     queryFn: query
-      ? ({ pageParam, signal }) => apiFetch<OrderList>(orderListPath(query, pageParam), { signal })
+      ? ({ pageParam, signal }) => apiFetch<OrderListPage>(orderListPath(query, pageParam), { signal })
       : skipToken,
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

@@ -2,6 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
+import type { OrderInput } from "@/lib/orders/order-input-schema";
+import type { OrderAnswer } from "@/lib/orders/order-wire-schema";
 import {
   beginSubmission,
   type KeyLifecycle,
@@ -18,13 +20,12 @@ import {
   type TicketOutcome,
 } from "./order-outcome";
 import { ORDERS_KEY } from "./order-queries";
-import type { OrderView, PlaceOrderBody } from "./order-types";
 import { sendKeyedRequest } from "./send-keyed-request";
 
-type Submission = { key: string; body: PlaceOrderBody };
+type Submission = { key: string; body: OrderInput };
 
 export type PlaceOrder = {
-  submit: (body: PlaceOrderBody) => void;
+  submit: (body: OrderInput) => void;
   /** The order changed: the next submission is a new request with a new key. */
   edited: () => void;
   /** Back to a fresh ticket with a new key. */
@@ -54,15 +55,14 @@ export function usePlaceOrder(): PlaceOrder {
 
   // TanStack Query resends with the same variables, so every retry carries the same key.
   const mutation = useMutation({
-    mutationFn: ({ key, body }: Submission) =>
-      sendKeyedRequest<{ order: OrderView }>("/api/orders", key, body),
+    mutationFn: ({ key, body }: Submission) => sendKeyedRequest<OrderAnswer>("/api/orders", key, body),
     retry: shouldRetryKeyedRequest,
     retryDelay: keyedRetryDelay,
   });
   const { mutateAsync } = mutation;
 
   const submit = useCallback(
-    async (body: PlaceOrderBody) => {
+    async (body: OrderInput) => {
       if (!lifecycle.current) return;
       const started = beginSubmission(lifecycle.current);
       if (!started) return;

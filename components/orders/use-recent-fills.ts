@@ -2,9 +2,9 @@
 
 import { useQueries } from "@tanstack/react-query";
 import Decimal from "decimal.js";
+import type { OrderView } from "@/lib/orders/order-wire-schema";
 import type { BlotterFill } from "./fills-table";
 import { BLOTTER_POLL_MS, orderDetailQuery } from "./order-queries";
-import type { OrderView } from "./order-types";
 
 /** Orders whose fills the blotter loads: the API lists fills only per order. */
 const MAX_FILLED_ORDERS = 10;

@@ -1,5 +1,5 @@
+import type { OrderSide, OrderStatus } from "@/lib/orders/order-wire-schema";
 import { ORDER_STATUSES, type OrderListFilters } from "./order-list-filters";
-import type { OrderSide, OrderStatus } from "./order-types";
 
 /** What `GET /api/orders` is asked for: only ever built from filters that passed validation. */
 export type OrderListQuery = {
