@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/ui/problem";
+import { apiFetch } from "@/components/api/api-client";
 import { incrementDigits } from "@/lib/instruments/format-by-increment";
 import type { InstrumentView } from "@/lib/instruments/instrument-view";
 

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
+import { sendKeyedRequest } from "@/components/api/api-client";
 import type { OrderAnswer, OrderView } from "@/lib/orders/order-wire-schema";
 import type { CancelMessage } from "./cancel-message";
 import { describeOrder, STATUS_LABELS } from "./format-order";
@@ -15,7 +16,6 @@ import { keyedRetryDelay, shouldRetryKeyedRequest } from "./keyed-retry-policy";
 import { newIdempotencyKey } from "./new-idempotency-key";
 import { outcomeFromError, submissionOutcome } from "./order-outcome";
 import { ORDERS_KEY } from "./order-queries";
-import { sendKeyedRequest } from "./send-keyed-request";
 import { useInstrumentFormat } from "./use-instrument-format";
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { ApiError, sendKeyedRequest } from "@/components/api/api-client";
 import type { OrderAnswer, OrderView } from "@/lib/orders/order-wire-schema";
 import { keyedRetryDelay, shouldRetryKeyedRequest } from "./keyed-retry-policy";
 import { outcomeFromError, outcomeFromResponse, submissionOutcome } from "./order-outcome";
-import { KeyedRequestError, sendKeyedRequest } from "./send-keyed-request";
 
 const ORDER = { id: "o1", status: "open" } as OrderView;
 
@@ -40,7 +40,7 @@ describe("sendKeyedRequest", () => {
       { "retry-after": "2" },
     );
     const error = await errorOf(sendKeyedRequest("/api/orders", "key-1", {}, impl));
-    expect(error).toBeInstanceOf(KeyedRequestError);
+    expect(error).toBeInstanceOf(ApiError);
     expect(shouldRetryKeyedRequest(1, error)).toBe(true);
     expect(keyedRetryDelay(1, error)).toBe(2000);
     expect(submissionOutcome(outcomeFromError(error))).toBe("indefinite");
@@ -71,34 +71,28 @@ describe("keyed retry policy", () => {
     const network = new TypeError("Failed to fetch");
     expect(shouldRetryKeyedRequest(1, network)).toBe(true);
     expect(shouldRetryKeyedRequest(3, network)).toBe(false);
-    const refused = new KeyedRequestError(
-      { status: 422, code: "risk_limit_exceeded", detail: "" },
-      undefined,
-    );
+    const refused = new ApiError({ status: 422, code: "risk_limit_exceeded", detail: "" }, undefined);
     expect(shouldRetryKeyedRequest(0, refused)).toBe(false);
     expect(submissionOutcome(outcomeFromError(refused))).toBe("definitive");
     expect(submissionOutcome(outcomeFromError(network))).toBe("indefinite");
   });
 
   it("resends a 503 that names a Retry-After, with a bounded wait", () => {
-    const unavailable = new KeyedRequestError({ status: 503, code: "venue_unavailable", detail: "" }, 120);
+    const unavailable = new ApiError({ status: 503, code: "venue_unavailable", detail: "" }, 120);
     expect(shouldRetryKeyedRequest(1, unavailable)).toBe(true);
     expect(shouldRetryKeyedRequest(2, unavailable)).toBe(false);
     expect(keyedRetryDelay(1, unavailable)).toBe(30_000);
   });
 
   it("treats server errors as indefinite: the order may exist", () => {
-    const serverError = new KeyedRequestError(
-      { status: 502, code: "venue_unavailable", detail: "" },
-      undefined,
-    );
+    const serverError = new ApiError({ status: 502, code: "venue_unavailable", detail: "" }, undefined);
     expect(submissionOutcome(outcomeFromError(serverError))).toBe("indefinite");
   });
 });
 
 describe("cancel outcomes", () => {
   it("treats order_not_cancelable as settled, unlike a request still in progress", () => {
-    const notCancelable = new KeyedRequestError(
+    const notCancelable = new ApiError(
       { status: 409, code: "order_not_cancelable", detail: "already filled" },
       undefined,
     );

@@ -1,21 +1,17 @@
-import { KeyedRequestError } from "./send-keyed-request";
+import { ApiError } from "@/components/api/api-client";
 
 /** fetch rejects with a TypeError when the request never produced a response (offline, reset, aborted). */
 export function isNetworkFailure(error: unknown): boolean {
   return error instanceof TypeError;
 }
 
-export function isInProgress(error: unknown): error is KeyedRequestError {
-  return error instanceof KeyedRequestError && error.problem.code === "idempotency_key_in_progress";
+export function isInProgress(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.problem.code === "idempotency_key_in_progress";
 }
 
 /** A 503 with Retry-After: the server could not finish (venue down) and asks for a resend with the same key. */
-export function isRetryableUnavailable(error: unknown): error is KeyedRequestError {
-  return (
-    error instanceof KeyedRequestError &&
-    error.problem.status === 503 &&
-    error.retryAfterSeconds !== undefined
-  );
+export function isRetryableUnavailable(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.problem.status === 503 && error.retryAfterSeconds !== undefined;
 }
 
 const MAX_NETWORK_RETRIES = 3;

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { ApiError } from "@/components/ui/problem";
+import { ApiError } from "@/components/api/api-client";
 import { CancelConfirmation, type CancelMessage, cancelFailure } from "./cancel-message";
 import { EventStreamIndicator } from "./event-stream-indicator";
 import { FillsTable } from "./fills-table";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { ApiError } from "@/components/ui/problem";
+import { ApiError } from "@/components/api/api-client";
 import { CopyButton } from "../ui/copy-button";
 import { CancelConfirmation, type CancelMessage, cancelFailure } from "./cancel-message";
 import { CancelOrderButton } from "./cancel-order-button";

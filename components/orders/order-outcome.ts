@@ -1,8 +1,7 @@
-import type { Problem } from "@/components/ui/problem";
+import { ApiError, type KeyedResponse, type Problem } from "@/components/api/api-client";
 import type { OrderAnswer, OrderProblemExtra, OrderView } from "@/lib/orders/order-wire-schema";
 import type { SubmissionOutcome } from "./idempotency-key-lifecycle";
 import { isInProgress, isNetworkFailure } from "./keyed-retry-policy";
-import { KeyedRequestError, type KeyedResponse } from "./send-keyed-request";
 
 /** What the ticket tells the operator after a submission. */
 export type TicketOutcome =
@@ -21,7 +20,7 @@ export function outcomeFromResponse(response: KeyedResponse<OrderAnswer>): Ticke
 }
 
 export function outcomeFromError(error: unknown): TicketOutcome {
-  if (error instanceof KeyedRequestError) {
+  if (error instanceof ApiError) {
     const { problem } = error;
     if (problem.code === "order_rejected") {
       const order = (problem as Problem & OrderProblemExtra).order ?? null;

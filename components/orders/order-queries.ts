@@ -1,4 +1,4 @@
-import { apiFetch } from "@/components/ui/problem";
+import { apiFetch } from "@/components/api/api-client";
 import type { InstrumentView } from "@/lib/instruments/instrument-view";
 import { LIVE_STATUSES } from "@/lib/orders/order-state-machine";
 import type { OrderDetailAnswer, OrderListPage } from "@/lib/orders/order-wire-schema";

@@ -2,7 +2,7 @@
 
 import { skipToken, useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { apiFetch } from "@/components/ui/problem";
+import { apiFetch } from "@/components/api/api-client";
 import type { OrderListPage } from "@/lib/orders/order-wire-schema";
 import { shouldRetryListLoad } from "./order-list-errors";
 import { filteredOrdersKey, flattenOrderPages, loadNextPage, orderListPath } from "./order-list-query";

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
+import { sendKeyedRequest } from "@/components/api/api-client";
 import type { OrderInput } from "@/lib/orders/order-input-schema";
 import type { OrderAnswer } from "@/lib/orders/order-wire-schema";
 import {
@@ -20,7 +21,6 @@ import {
   type TicketOutcome,
 } from "./order-outcome";
 import { ORDERS_KEY } from "./order-queries";
-import { sendKeyedRequest } from "./send-keyed-request";
 
 type Submission = { key: string; body: OrderInput };
 
