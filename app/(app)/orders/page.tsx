@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import { currentPrincipal } from "@/app/current-principal";
-import { FilteredOrdersPanel } from "@/components/orders/filtered-orders-panel";
+import { FilteredOrdersPanel } from "@/components/orders/filters/filtered-orders-panel";
 import { hasRole } from "@/lib/auth/roles";
 
 export default async function OrdersPage() {

@@ -1,5 +1,5 @@
 import { currentPrincipal } from "@/app/current-principal";
-import { OrderDetailPanel } from "@/components/orders/order-detail-panel";
+import { OrderDetailPanel } from "@/components/orders/detail/order-detail-panel";
 import { hasRole } from "@/lib/auth/roles";
 
 export default async function OrderDetailPage({ params }: { params: Promise<{ id: string }> }) {

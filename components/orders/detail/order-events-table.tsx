@@ -1,5 +1,5 @@
 import type { OrderEventView } from "@/lib/orders/order-wire-schema";
-import { formatDateTime, STATUS_LABELS } from "./format-order";
+import { formatDateTime, STATUS_LABELS } from "../shared/format-order";
 
 /** An order's events, oldest first: every status change with the data the server recorded for it. */
 export function OrderEventsTable({ events }: { events: OrderEventView[] }) {

@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from "./format-order";
+import { STATUS_LABELS } from "../shared/format-order";
 import { ORDER_STATUSES, toggleStatus } from "./order-list-filters";
 
 /** One checkbox per order status; none checked means every status. */

@@ -2,10 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import { errorAttributes, Field } from "../ui/field";
+import { errorAttributes, Field } from "../../ui/field";
+import { instrumentsQuery } from "../shared/order-queries";
 import { DateTimeFilter } from "./date-time-filter";
 import { clearedFilters, hasActiveFilters, NO_FILTERS, type OrderListFilters } from "./order-list-filters";
-import { instrumentsQuery } from "./order-queries";
 import { StatusFilter } from "./status-filter";
 import type { OrderListFilterErrors } from "./validate-order-list-filters";
 

@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { OrderSide, OrderType, TimeInForce } from "@/lib/orders/order-wire-schema";
-import { Field } from "../ui/field";
-import { instrumentsQuery } from "./order-queries";
+import { Field } from "../../ui/field";
+import { instrumentsQuery } from "../shared/order-queries";
 import { splitFieldErrors } from "./ticket-field-errors";
 import { TicketOutcomeMessage } from "./ticket-outcome-message";
 import { type TicketField, type TicketValues, validateTicket } from "./ticket-validation";

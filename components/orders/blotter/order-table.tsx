@@ -2,14 +2,14 @@
 
 import Link from "next/link";
 import type { NamedOrderView } from "@/lib/orders/order-wire-schema";
-import { CopyButton } from "../ui/copy-button";
-import type { CancelMessage } from "./cancel-message";
-import { CancelOrderButton } from "./cancel-order-button";
-import { CANCELABLE_STATUSES } from "./cancelable-statuses";
-import { formatDateTime, formatTime, STATUS_LABELS } from "./format-order";
-import { PlacedByText } from "./placed-by-text";
+import { CopyButton } from "../../ui/copy-button";
+import type { CancelMessage } from "../cancel/cancel-message";
+import { CancelOrderButton } from "../cancel/cancel-order-button";
+import { CANCELABLE_STATUSES } from "../cancel/cancelable-statuses";
+import { formatDateTime, formatTime, STATUS_LABELS } from "../shared/format-order";
+import { PlacedByText } from "../shared/placed-by-text";
+import { useInstrumentFormat } from "../shared/use-instrument-format";
 import { shortOrderId } from "./short-order-id";
-import { useInstrumentFormat } from "./use-instrument-format";
 
 /** A table of orders, one row each: the Orders page's list and the Trade page's open and recent orders. */
 export function OrderTable({

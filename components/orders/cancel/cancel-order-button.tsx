@@ -4,19 +4,19 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { sendKeyedRequest } from "@/components/api/api-client";
 import type { OrderAnswer, OrderView } from "@/lib/orders/order-wire-schema";
-import type { CancelMessage } from "./cancel-message";
-import { describeOrder, STATUS_LABELS } from "./format-order";
+import { describeOrder, STATUS_LABELS } from "../shared/format-order";
+import { ORDERS_KEY } from "../shared/order-queries";
+import { useInstrumentFormat } from "../shared/use-instrument-format";
 import {
   beginSubmission,
   type KeyLifecycle,
   openKeyLifecycle,
   settleSubmission,
-} from "./idempotency-key-lifecycle";
-import { keyedRetryDelay, shouldRetryKeyedRequest } from "./keyed-retry-policy";
-import { newIdempotencyKey } from "./new-idempotency-key";
-import { outcomeFromError, submissionOutcome } from "./order-outcome";
-import { ORDERS_KEY } from "./order-queries";
-import { useInstrumentFormat } from "./use-instrument-format";
+} from "../submission/idempotency-key-lifecycle";
+import { keyedRetryDelay, shouldRetryKeyedRequest } from "../submission/keyed-retry-policy";
+import { newIdempotencyKey } from "../submission/new-idempotency-key";
+import { outcomeFromError, submissionOutcome } from "../submission/order-outcome";
+import type { CancelMessage } from "./cancel-message";
 
 /**
  * Cancels one order. Its key lives as long as the button and is kept across every resend of the

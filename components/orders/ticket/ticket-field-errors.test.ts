@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeOrder } from "./format-order";
+import { describeOrder } from "../shared/format-order";
 import { splitFieldErrors } from "./ticket-field-errors";
 
 describe("splitFieldErrors", () => {

@@ -1,11 +1,11 @@
 "use client";
 
 import { useId, useMemo } from "react";
-import { EventStreamIndicator } from "./event-stream-indicator";
+import { EventStreamIndicator } from "../shared/event-stream-indicator";
+import { useOrderEvents } from "../shared/use-order-events";
 import { OrderFilterBar } from "./order-filter-bar";
 import { OrderListResults } from "./order-list-results";
 import { useFilteredOrders } from "./use-filtered-orders";
-import { useOrderEvents } from "./use-order-events";
 import { useOrderListFilters } from "./use-order-list-filters";
 import { validateOrderListFilters } from "./validate-order-list-filters";
 

@@ -3,12 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ApiError } from "@/components/api/api-client";
-import { CancelConfirmation, type CancelMessage, cancelFailure } from "./cancel-message";
-import { EventStreamIndicator } from "./event-stream-indicator";
+import { CancelConfirmation, type CancelMessage, cancelFailure } from "../cancel/cancel-message";
+import { EventStreamIndicator } from "../shared/event-stream-indicator";
+import { BLOTTER_POLL_MS, openOrdersQuery, recentOrdersQuery } from "../shared/order-queries";
+import { useOrderEvents } from "../shared/use-order-events";
 import { FillsTable } from "./fills-table";
-import { BLOTTER_POLL_MS, openOrdersQuery, recentOrdersQuery } from "./order-queries";
 import { OrderTable } from "./order-table";
-import { useOrderEvents } from "./use-order-events";
 import { useRecentFills } from "./use-recent-fills";
 
 function loadError(error: unknown): string | null {

@@ -1,5 +1,5 @@
 import type { NamedOrderView, OrderListPage } from "@/lib/orders/order-wire-schema";
-import { ORDERS_KEY } from "./order-queries";
+import { ORDERS_KEY } from "../shared/order-queries";
 import type { OrderListQuery } from "./validate-order-list-filters";
 
 /** Under ORDERS_KEY, so the event stream's and the cancel button's invalidations refresh it too. */

@@ -3,11 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import Decimal from "decimal.js";
 import type { OrderView } from "@/lib/orders/order-wire-schema";
-import { CopyButton } from "../ui/copy-button";
-import { describeOrder, STATUS_LABELS } from "./format-order";
-import type { TicketOutcome } from "./order-outcome";
-import { orderDetailQuery } from "./order-queries";
-import { useInstrumentFormat } from "./use-instrument-format";
+import { CopyButton } from "../../ui/copy-button";
+import { describeOrder, STATUS_LABELS } from "../shared/format-order";
+import { orderDetailQuery } from "../shared/order-queries";
+import { useInstrumentFormat } from "../shared/use-instrument-format";
+import type { TicketOutcome } from "../submission/order-outcome";
 
 /**
  * The order as it is now, not as it was answered: the detail query is refetched whenever the event

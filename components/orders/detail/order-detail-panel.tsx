@@ -4,18 +4,18 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { ApiError } from "@/components/api/api-client";
-import { CopyButton } from "../ui/copy-button";
-import { CancelConfirmation, type CancelMessage, cancelFailure } from "./cancel-message";
-import { CancelOrderButton } from "./cancel-order-button";
-import { CANCELABLE_STATUSES } from "./cancelable-statuses";
-import { EventStreamIndicator } from "./event-stream-indicator";
-import { FillsTable } from "./fills-table";
-import { formatDateTime, STATUS_LABELS } from "./format-order";
+import { CopyButton } from "../../ui/copy-button";
+import { FillsTable } from "../blotter/fills-table";
+import { CancelConfirmation, type CancelMessage, cancelFailure } from "../cancel/cancel-message";
+import { CancelOrderButton } from "../cancel/cancel-order-button";
+import { CANCELABLE_STATUSES } from "../cancel/cancelable-statuses";
+import { EventStreamIndicator } from "../shared/event-stream-indicator";
+import { formatDateTime, STATUS_LABELS } from "../shared/format-order";
+import { orderDetailQuery } from "../shared/order-queries";
+import { PlacedByText } from "../shared/placed-by-text";
+import { useInstrumentFormat } from "../shared/use-instrument-format";
+import { useOrderEvents } from "../shared/use-order-events";
 import { OrderEventsTable } from "./order-events-table";
-import { orderDetailQuery } from "./order-queries";
-import { PlacedByText } from "./placed-by-text";
-import { useInstrumentFormat } from "./use-instrument-format";
-import { useOrderEvents } from "./use-order-events";
 
 /** One order: what it is, who placed it, its fills and every event in its life, kept live. */
 export function OrderDetailPanel({ id, canTrade }: { id: string; canTrade: boolean }) {

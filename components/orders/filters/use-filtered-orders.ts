@@ -4,9 +4,9 @@ import { skipToken, useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/components/api/api-client";
 import type { OrderListPage } from "@/lib/orders/order-wire-schema";
+import { BLOTTER_POLL_MS } from "../shared/order-queries";
 import { shouldRetryListLoad } from "./order-list-errors";
 import { filteredOrdersKey, flattenOrderPages, loadNextPage, orderListPath } from "./order-list-query";
-import { BLOTTER_POLL_MS } from "./order-queries";
 import type { OrderListQuery } from "./validate-order-list-filters";
 
 /** Which load failed: the first page (nothing to show), a refresh, or the next page. */

@@ -1,8 +1,8 @@
 "use client";
 
 import type { FillView, OrderView } from "@/lib/orders/order-wire-schema";
-import { formatDecimal, formatTime } from "./format-order";
-import { useInstrumentFormat } from "./use-instrument-format";
+import { formatDecimal, formatTime } from "../shared/format-order";
+import { useInstrumentFormat } from "../shared/use-instrument-format";
 
 export type BlotterFill = FillView & { order: Pick<OrderView, "id" | "symbol" | "side"> };
 

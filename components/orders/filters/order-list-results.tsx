@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { CancelConfirmation, type CancelMessage, cancelFailure } from "./cancel-message";
+import { OrderTable } from "../blotter/order-table";
+import { CancelConfirmation, type CancelMessage, cancelFailure } from "../cancel/cancel-message";
 import { describeLoadError } from "./order-list-errors";
-import { OrderTable } from "./order-table";
 import type { useFilteredOrders } from "./use-filtered-orders";
 
 type FilteredOrders = ReturnType<typeof useFilteredOrders>;

@@ -3,8 +3,8 @@
 import { useQueries } from "@tanstack/react-query";
 import Decimal from "decimal.js";
 import type { OrderView } from "@/lib/orders/order-wire-schema";
+import { BLOTTER_POLL_MS, orderDetailQuery } from "../shared/order-queries";
 import type { BlotterFill } from "./fills-table";
-import { BLOTTER_POLL_MS, orderDetailQuery } from "./order-queries";
 
 /** Orders whose fills the blotter loads: the API lists fills only per order. */
 const MAX_FILLED_ORDERS = 10;

@@ -5,22 +5,22 @@ import { useCallback, useRef, useState } from "react";
 import { sendKeyedRequest } from "@/components/api/api-client";
 import type { OrderInput } from "@/lib/orders/order-input-schema";
 import type { OrderAnswer } from "@/lib/orders/order-wire-schema";
+import { ORDERS_KEY } from "../shared/order-queries";
 import {
   beginSubmission,
   type KeyLifecycle,
   openKeyLifecycle,
   requestEdited,
   settleSubmission,
-} from "./idempotency-key-lifecycle";
-import { keyedRetryDelay, shouldRetryKeyedRequest } from "./keyed-retry-policy";
-import { newIdempotencyKey } from "./new-idempotency-key";
+} from "../submission/idempotency-key-lifecycle";
+import { keyedRetryDelay, shouldRetryKeyedRequest } from "../submission/keyed-retry-policy";
+import { newIdempotencyKey } from "../submission/new-idempotency-key";
 import {
   outcomeFromError,
   outcomeFromResponse,
   submissionOutcome,
   type TicketOutcome,
-} from "./order-outcome";
-import { ORDERS_KEY } from "./order-queries";
+} from "../submission/order-outcome";
 
 type Submission = { key: string; body: OrderInput };
 
