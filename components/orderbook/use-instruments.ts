@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api/api-client";
 import { incrementDigits } from "@/lib/instruments/format-by-increment";
 import type { InstrumentView } from "@/lib/instruments/instrument-view";
+import { apiFetch } from "../api/api-client";
 
 /** GET /api/instruments (the same query and cache entry as the order ticket's). */
 export function useInstruments() {

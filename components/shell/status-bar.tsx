@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api/api-client";
+import { apiFetch } from "../api/api-client";
 
 type Check = { status: "ok" | "fail"; latencyMs?: number; detail?: string };
 type Readiness = { status: "ok" | "fail"; checks: Record<string, Check> };

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { ApiError } from "@/components/api/api-client";
+import { ApiError } from "../../api/api-client";
 import { CancelConfirmation, type CancelMessage, cancelFailure } from "../cancel/cancel-message";
 import { EventStreamIndicator } from "../shared/event-stream-indicator";
 import { BLOTTER_POLL_MS, openOrdersQuery, recentOrdersQuery } from "../shared/order-queries";

@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
-import { sendKeyedRequest } from "@/components/api/api-client";
 import type { OrderAnswer, OrderView } from "@/lib/orders/order-wire-schema";
+import { sendKeyedRequest } from "../../api/api-client";
 import { describeOrder, STATUS_LABELS } from "../shared/format-order";
 import { ORDERS_KEY } from "../shared/order-queries";
 import { useInstrumentFormat } from "../shared/use-instrument-format";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { ApiError } from "@/components/api/api-client";
+import { ApiError } from "../../api/api-client";
 import { CopyButton } from "../../ui/copy-button";
 import { FillsTable } from "../blotter/fills-table";
 import { CancelConfirmation, type CancelMessage, cancelFailure } from "../cancel/cancel-message";

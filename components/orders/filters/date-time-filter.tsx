@@ -1,7 +1,7 @@
 "use client";
 
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { errorAttributes, Field } from "../../ui/field";
+import { useHydrated } from "../../ui/use-hydrated";
 import { isoToLocalInput, localInputToIso } from "./local-date-time";
 
 /** A date and time in the browser's time zone, read from and written to the URL as an ISO instant. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/components/api/api-client";
+import { ApiError } from "../../api/api-client";
 import { describeLoadError, shouldRetryListLoad } from "./order-list-errors";
 
 describe("describeLoadError", () => {

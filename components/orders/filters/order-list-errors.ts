@@ -1,4 +1,4 @@
-import { ApiError } from "@/components/api/api-client";
+import { ApiError } from "../../api/api-client";
 
 /** One sentence for a failed load of the orders list: the API's problem detail, with its references. */
 export function describeLoadError(error: unknown): string {

@@ -2,8 +2,8 @@
 
 import { skipToken, useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { apiFetch } from "@/components/api/api-client";
 import type { OrderListPage } from "@/lib/orders/order-wire-schema";
+import { apiFetch } from "../../api/api-client";
 import { BLOTTER_POLL_MS } from "../shared/order-queries";
 import { shouldRetryListLoad } from "./order-list-errors";
 import { filteredOrdersKey, flattenOrderPages, loadNextPage, orderListPath } from "./order-list-query";

@@ -1,7 +1,7 @@
-import { apiFetch } from "@/components/api/api-client";
 import type { InstrumentView } from "@/lib/instruments/instrument-view";
 import { LIVE_STATUSES } from "@/lib/orders/order-state-machine";
 import type { OrderDetailAnswer, OrderListPage } from "@/lib/orders/order-wire-schema";
+import { apiFetch } from "../../api/api-client";
 
 /** Every orders query lives under this prefix, so one invalidation refreshes the whole blotter. */
 export const ORDERS_KEY = ["orders"] as const;

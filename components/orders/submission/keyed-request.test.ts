@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, sendKeyedRequest } from "@/components/api/api-client";
 import type { OrderAnswer, OrderView } from "@/lib/orders/order-wire-schema";
+import { ApiError, sendKeyedRequest } from "../../api/api-client";
 import { keyedRetryDelay, shouldRetryKeyedRequest } from "./keyed-retry-policy";
 import { outcomeFromError, outcomeFromResponse, submissionOutcome } from "./order-outcome";
 

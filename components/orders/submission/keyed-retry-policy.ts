@@ -1,4 +1,4 @@
-import { ApiError } from "@/components/api/api-client";
+import { ApiError } from "../../api/api-client";
 
 /** fetch rejects with a TypeError when the request never produced a response (offline, reset, aborted). */
 export function isNetworkFailure(error: unknown): boolean {

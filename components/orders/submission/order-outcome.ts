@@ -1,5 +1,5 @@
-import { ApiError, type KeyedResponse, type Problem } from "@/components/api/api-client";
 import type { OrderAnswer, OrderProblemExtra, OrderView } from "@/lib/orders/order-wire-schema";
+import { ApiError, type KeyedResponse, type Problem } from "../../api/api-client";
 import type { SubmissionOutcome } from "./idempotency-key-lifecycle";
 import { isInProgress, isNetworkFailure } from "./keyed-retry-policy";
 

@@ -1,4 +1,4 @@
-import type { Problem } from "@/components/api/api-client";
+import type { Problem } from "../../api/api-client";
 import type { TicketField } from "./ticket-validation";
 
 const TICKET_FIELDS: readonly TicketField[] = ["symbol", "side", "type", "quantity", "price", "timeInForce"];

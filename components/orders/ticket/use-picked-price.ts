@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { useSelectedPriceStore } from "@/components/orderbook/selected-price-store";
+import { useSelectedPriceStore } from "../../orderbook/selected-price-store";
 
 /** Calls onPick for every price clicked in the order book, including a second click on the same level. */
 export function usePickedPrice(onPick: (price: string, symbol: string | null) => void): void {

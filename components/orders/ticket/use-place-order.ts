@@ -2,9 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import { sendKeyedRequest } from "@/components/api/api-client";
 import type { OrderInput } from "@/lib/orders/order-input-schema";
 import type { OrderAnswer } from "@/lib/orders/order-wire-schema";
+import { sendKeyedRequest } from "../../api/api-client";
 import { ORDERS_KEY } from "../shared/order-queries";
 import {
   beginSubmission,
