@@ -115,5 +115,4 @@ export type OrderDetail = z.infer<typeof orderDetailSchema>;
 export type OrderListPage = z.infer<typeof orderListPageSchema>;
 export type OrderDetailAnswer = z.infer<typeof orderDetailAnswerSchema>;
 export type OrderAnswer = z.infer<typeof orderAnswerSchema>;
-export type BatchAnswer = z.infer<typeof batchAnswerSchema>;
 export type OrderProblemExtra = z.infer<typeof orderProblemExtraSchema>;
