@@ -1,10 +1,10 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { currentPrincipal } from "@/app/current-principal";
 import { Nav } from "@/components/shell/nav";
 import { StatusBar } from "@/components/shell/status-bar";
 import { UserMenu } from "@/components/shell/user-menu";
 import { QueryProvider } from "@/components/ui/query-provider";
+import { currentPrincipal } from "../current-principal";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hasRole, ROLES, type Role } from "../../lib/auth/roles";
-import type { Access, NextRouteHandler } from "../../lib/http/define-route";
-import { callRoute, TEST_ORIGIN } from "../../test/http-client";
-import { apiTokenFor, signedInUser } from "../../test/principals";
-import { resetDatabase } from "../../test/reset-database";
+import { hasRole, ROLES, type Role } from "@/lib/auth/roles";
+import type { Access, NextRouteHandler } from "@/lib/http/define-route";
+import { callRoute, TEST_ORIGIN } from "@/test/http-client";
+import { apiTokenFor, signedInUser } from "@/test/principals";
+import { resetDatabase } from "@/test/reset-database";
 
 /**
  * Every API route and method with the least role it admits. A new route fails this test until it is

@@ -1,8 +1,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { NextRouteHandler } from "../../lib/http/define-route";
-import { callRoute } from "../../test/http-client";
+import type { NextRouteHandler } from "@/lib/http/define-route";
+import { callRoute } from "@/test/http-client";
 
 // Every API route answers a method it does not define with problem+json 405, Allow and a request id,
 // never with Next.js's empty 405; OPTIONS lists the same Allow.

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/problem";
+import { ApiError, apiFetch } from "../api/api-client";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { Field } from "../ui/field";
 import { fieldErrorsFrom, type NewUserField, validateNewUser } from "./user-form-validation";

@@ -2,7 +2,7 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/problem";
+import { ApiError, apiFetch } from "../api/api-client";
 import { landingAfterSignIn } from "./landing-after-sign-in";
 
 export function LoginForm() {

@@ -1,21 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/ui/problem";
 import { incrementDigits } from "@/lib/instruments/format-by-increment";
-
-export interface Instrument {
-  readonly symbol: string;
-  readonly tickSize: string;
-  readonly lotSize: string;
-  readonly minNotional: string;
-}
+import type { InstrumentView } from "@/lib/instruments/instrument-view";
+import { apiFetch } from "../api/api-client";
 
 /** GET /api/instruments (the same query and cache entry as the order ticket's). */
 export function useInstruments() {
   return useQuery({
     queryKey: ["instruments"],
-    queryFn: () => apiFetch<{ instruments: Instrument[] }>("/api/instruments"),
+    queryFn: () => apiFetch<{ instruments: InstrumentView[] }>("/api/instruments"),
     staleTime: 5 * 60_000,
     retry: false,
   });

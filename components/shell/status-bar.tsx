@@ -1,15 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/ui/problem";
+import { apiFetch } from "../api/api-client";
 
 type Check = { status: "ok" | "fail"; latencyMs?: number; detail?: string };
 type Readiness = { status: "ok" | "fail"; checks: Record<string, Check> };
 
 async function fetchReadiness(): Promise<Readiness> {
   // /api/ready answers 503 with the same body when a dependency is down: read it either way.
-  const response = await fetch("/api/ready", { cache: "no-store" });
-  return (await response.json()) as Readiness;
+  return apiFetch<Readiness>("/api/ready", { cache: "no-store", acceptStatuses: [503] });
 }
 
 function Indicator({ label, check }: { label: string; check: Check | undefined | "unknown" }) {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiFetch } from "@/components/ui/problem";
+import { apiFetch } from "../api/api-client";
 
 export function UserMenu({ name, role }: { name: string; role: string }) {
   const router = useRouter();

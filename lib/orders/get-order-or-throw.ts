@@ -1,30 +1,9 @@
 import { prisma } from "../db/prisma";
 import { DomainError } from "../errors/domain-error";
 import { formatDecimal } from "../instruments/format-decimal";
-import { type OrderView, toOrderView } from "./order-view";
-import { type PlacedBy, withPlacedBy } from "./with-placed-by";
-
-export type OrderDetail = OrderView & {
-  placedBy: PlacedBy | null;
-  fills: Array<{
-    id: string;
-    venueTradeId: string;
-    price: string;
-    quantity: string;
-    fee: string;
-    feeAsset: string;
-    liquidity: string | null;
-    executedAt: string;
-  }>;
-  events: Array<{
-    id: string;
-    type: string;
-    fromStatus: string | null;
-    toStatus: string | null;
-    data: unknown;
-    createdAt: string;
-  }>;
-};
+import { toOrderView } from "./order-view";
+import type { OrderDetail } from "./order-wire-schema";
+import { withPlacedBy } from "./with-placed-by";
 
 /** One order with its fills (by execution time) and events (in order); not_found order_not_found. */
 export async function getOrderOrThrow(options: { id: string }): Promise<OrderDetail> {

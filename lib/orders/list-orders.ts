@@ -3,7 +3,8 @@ import type { OrderStatus } from "../db/generated/prisma/enums";
 import { prisma } from "../db/prisma";
 import { DomainError } from "../errors/domain-error";
 import { toOrderView } from "./order-view";
-import { type OrderViewWithPlacedBy, withPlacedBy } from "./with-placed-by";
+import type { OrderListPage } from "./order-wire-schema";
+import { withPlacedBy } from "./with-placed-by";
 
 export interface ListOrdersOptions {
   statuses?: OrderStatus[];
@@ -36,9 +37,7 @@ const encodeCursor = (order: { createdAt: Date; id: string }) =>
   Buffer.from(JSON.stringify([order.createdAt.toISOString(), order.id])).toString("base64url");
 
 /** Orders newest first (createdAt, then id), filtered, with a stable keyset cursor. */
-export async function listOrders(
-  options: ListOrdersOptions,
-): Promise<{ orders: OrderViewWithPlacedBy[]; nextCursor: string | null }> {
+export async function listOrders(options: ListOrdersOptions): Promise<OrderListPage> {
   const and: Prisma.OrderWhereInput[] = [];
   if (options.statuses?.length) and.push({ status: { in: options.statuses } });
   if (options.symbol) and.push({ symbol: options.symbol });

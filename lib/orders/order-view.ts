@@ -1,25 +1,8 @@
 import type { Order } from "../db/generated/prisma/client";
 import { formatDecimal } from "../instruments/format-decimal";
+import type { OrderView } from "./order-wire-schema";
 
-export interface OrderView {
-  id: string;
-  clientOrderId: string;
-  symbol: string;
-  side: "buy" | "sell";
-  type: "limit" | "market";
-  timeInForce: "GTC" | "IOC" | "FOK" | null;
-  quantity: string;
-  price: string | null;
-  filledQuantity: string;
-  averagePrice: string | null;
-  status: Order["status"];
-  rejectReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Who placed it: a signed-in user, or an API token (scripts, webhooks); null for orders found at the venue. */
-  createdByUserId: string | null;
-  createdByTokenId: string | null;
-}
+export type { OrderView };
 
 /** The API shape of an order: decimals as trimmed strings, ISO times. */
 export function toOrderView(order: Order): OrderView {

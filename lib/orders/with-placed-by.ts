@@ -1,10 +1,5 @@
 import { prisma } from "../db/prisma";
-import type { OrderView } from "./order-view";
-
-/** Who placed an order, for display: a user by name, or an API token by name and owner. */
-export type PlacedBy =
-  | { kind: "user"; id: string; name: string }
-  | { kind: "token"; id: string; name: string; owner: string };
+import type { OrderView, PlacedBy } from "./order-wire-schema";
 
 export type OrderViewWithPlacedBy<T extends OrderView = OrderView> = T & { placedBy: PlacedBy | null };
 

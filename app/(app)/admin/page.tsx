@@ -1,8 +1,8 @@
-import { currentPrincipal } from "@/app/current-principal";
 import { TokensPanel } from "@/components/admin/tokens-panel";
 import { UsersPanel } from "@/components/admin/users-panel";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { hasRole } from "@/lib/auth/roles";
+import { currentPrincipal } from "../../current-principal";
 
 export default async function AdminPage() {
   const principal = await currentPrincipal();

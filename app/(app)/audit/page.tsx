@@ -1,7 +1,7 @@
-import { currentPrincipal } from "@/app/current-principal";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { NotBuiltYet } from "@/components/ui/not-built-yet";
 import { hasRole } from "@/lib/auth/roles";
+import { currentPrincipal } from "../../current-principal";
 
 export default async function AuditPage() {
   const principal = await currentPrincipal();

@@ -1,7 +1,7 @@
 import { Suspense } from "react";
-import { currentPrincipal } from "@/app/current-principal";
-import { FilteredOrdersPanel } from "@/components/orders/filtered-orders-panel";
+import { FilteredOrdersPanel } from "@/components/orders/filters/filtered-orders-panel";
 import { hasRole } from "@/lib/auth/roles";
+import { currentPrincipal } from "../../current-principal";
 
 export default async function OrdersPage() {
   const principal = await currentPrincipal();

@@ -1,8 +1,8 @@
-import { currentPrincipal } from "@/app/current-principal";
 import { OrderBookPanel } from "@/components/orderbook/order-book-panel";
-import { OrderBlotter } from "@/components/orders/order-blotter";
-import { OrderTicket } from "@/components/orders/order-ticket";
+import { OrderBlotter } from "@/components/orders/blotter/order-blotter";
+import { OrderTicket } from "@/components/orders/ticket/order-ticket";
 import { hasRole } from "@/lib/auth/roles";
+import { currentPrincipal } from "../../current-principal";
 
 export default async function TradePage() {
   const principal = await currentPrincipal();

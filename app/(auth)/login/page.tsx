@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
-import { currentPrincipal } from "@/app/current-principal";
 import { LoginForm } from "@/components/auth/login-form";
+import { currentPrincipal } from "../../current-principal";
 
 export const dynamic = "force-dynamic";
 

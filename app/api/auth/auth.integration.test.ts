@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createUser } from "../../../lib/auth/users";
-import { prisma } from "../../../lib/db/prisma";
-import { callRoute, TEST_ORIGIN } from "../../../test/http-client";
-import { signedInUser, TEST_PASSWORD } from "../../../test/principals";
-import { resetDatabase } from "../../../test/reset-database";
+import { createUser } from "@/lib/auth/users";
+import { prisma } from "@/lib/db/prisma";
+import { callRoute, TEST_ORIGIN } from "@/test/http-client";
+import { signedInUser, TEST_PASSWORD } from "@/test/principals";
+import { resetDatabase } from "@/test/reset-database";
 import { GET as me } from "../me/route";
 import { PATCH as patchUser } from "../users/[id]/route";
 import { POST as login } from "./login/route";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callRoute, TEST_ORIGIN } from "../../../test/http-client";
-import { type OrderTestHarness, startOrderTestHarness } from "../../../test/order-test-harness";
-import { signedInUser } from "../../../test/principals";
+import { callRoute, TEST_ORIGIN } from "@/test/http-client";
+import { type OrderTestHarness, startOrderTestHarness } from "@/test/order-test-harness";
+import { signedInUser } from "@/test/principals";
 import { GET as getOrderRoute } from "./[id]/route";
 import { GET as listRoute, POST as postOrder } from "./route";
 

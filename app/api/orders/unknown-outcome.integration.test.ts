@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { prisma } from "../../../lib/db/prisma";
-import { sweepOrders } from "../../../lib/orders/sweep-orders";
-import { simControl, sleep } from "../../../lib/venue/testing/sim-test-helpers";
-import { callRoute } from "../../../test/http-client";
+import { prisma } from "@/lib/db/prisma";
+import { sweepOrders } from "@/lib/orders/sweep-orders";
+import { simControl, sleep } from "@/lib/venue/testing/sim-test-helpers";
+import { callRoute } from "@/test/http-client";
 import {
   type OrderTestHarness,
   resetAppVenue,
   resetSim,
   startOrderTestHarness,
-} from "../../../test/order-test-harness";
+} from "@/test/order-test-harness";
 import { POST as postOrder } from "./route";
 
 // A lost answer must never become a second order: the venue refuses a repeated client order id only

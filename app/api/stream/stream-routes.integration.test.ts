@@ -1,16 +1,16 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireDatabaseUrl } from "../../../lib/env";
-import { eventsReady } from "../../../lib/events/subscribe-events";
-import { eventually } from "../../../lib/marketdata/testing/eventually";
-import { SseFrameReader } from "../../../lib/marketdata/testing/read-sse-frames";
-import { appServices, createAppServices, replaceAppServices } from "../../../lib/runtime/app-services";
-import { createVenue } from "../../../lib/venue/create-venue";
-import { type Sim, simControl } from "../../../lib/venue/testing/sim-test-helpers";
-import { venueConfigFromEnv } from "../../../lib/venue/venue-config";
-import { startSim } from "../../../sim/start-sim";
-import { apiTokenFor } from "../../../test/principals";
-import { resetDatabase } from "../../../test/reset-database";
+import { requireDatabaseUrl } from "@/lib/env";
+import { eventsReady } from "@/lib/events/subscribe-events";
+import { eventually } from "@/lib/marketdata/testing/eventually";
+import { SseFrameReader } from "@/lib/marketdata/testing/read-sse-frames";
+import { appServices, createAppServices, replaceAppServices } from "@/lib/runtime/app-services";
+import { createVenue } from "@/lib/venue/create-venue";
+import { type Sim, simControl } from "@/lib/venue/testing/sim-test-helpers";
+import { venueConfigFromEnv } from "@/lib/venue/venue-config";
+import { startSim } from "@/sim/start-sim";
+import { apiTokenFor } from "@/test/principals";
+import { resetDatabase } from "@/test/reset-database";
 
 let sim: Sim;
 let token: string;

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createApiToken } from "../../../lib/auth/api-tokens";
-import { callRoute, TEST_ORIGIN } from "../../../test/http-client";
-import { signedInUser, TEST_PASSWORD } from "../../../test/principals";
-import { resetDatabase } from "../../../test/reset-database";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { callRoute, TEST_ORIGIN } from "@/test/http-client";
+import { signedInUser, TEST_PASSWORD } from "@/test/principals";
+import { resetDatabase } from "@/test/reset-database";
 import { GET as me } from "../me/route";
 import { PATCH as patchUser } from "../users/[id]/route";
 import { POST as createUserRoute, GET as listUsers } from "../users/route";

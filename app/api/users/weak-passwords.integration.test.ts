@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { prisma } from "../../../lib/db/prisma";
-import { callRoute, TEST_ORIGIN } from "../../../test/http-client";
-import { signedInUser } from "../../../test/principals";
-import { resetDatabase } from "../../../test/reset-database";
+import { prisma } from "@/lib/db/prisma";
+import { callRoute, TEST_ORIGIN } from "@/test/http-client";
+import { signedInUser } from "@/test/principals";
+import { resetDatabase } from "@/test/reset-database";
 import { POST as createUserRoute } from "./route";
 
 beforeEach(resetDatabase);

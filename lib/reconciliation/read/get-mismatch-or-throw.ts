@@ -1,6 +1,7 @@
 import { prisma } from "../../db/prisma";
 import { DomainError } from "../../errors/domain-error";
-import { getOrderOrThrow, type OrderDetail } from "../../orders/get-order-or-throw";
+import { getOrderOrThrow } from "../../orders/get-order-or-throw";
+import type { OrderDetail } from "../../orders/order-wire-schema";
 import { type MismatchView, toMismatchView } from "./mismatch-view";
 
 const MAX_RUNS = 50;

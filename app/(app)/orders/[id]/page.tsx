@@ -1,6 +1,6 @@
-import { currentPrincipal } from "@/app/current-principal";
-import { OrderDetailPanel } from "@/components/orders/order-detail-panel";
+import { OrderDetailPanel } from "@/components/orders/detail/order-detail-panel";
 import { hasRole } from "@/lib/auth/roles";
+import { currentPrincipal } from "../../../current-principal";
 
 export default async function OrderDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "../../../../lib/db/prisma";
+import { prisma } from "@/lib/db/prisma";
 import {
   MISMATCH_SEVERITIES,
   MISMATCH_STATUSES,
   MISMATCH_TYPES,
-} from "../../../../lib/reconciliation/read/mismatch-vocabulary";
-import { callRoute } from "../../../../test/http-client";
-import { apiTokenFor } from "../../../../test/principals";
-import { resetDatabase } from "../../../../test/reset-database";
+} from "@/lib/reconciliation/read/mismatch-vocabulary";
+import { callRoute } from "@/test/http-client";
+import { apiTokenFor } from "@/test/principals";
+import { resetDatabase } from "@/test/reset-database";
 import { GET as getMismatchRoute } from "./[id]/route";
 import { GET as listRoute } from "./route";
 

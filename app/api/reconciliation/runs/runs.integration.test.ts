@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "../../../../lib/db/prisma";
-import { callRoute } from "../../../../test/http-client";
-import { apiTokenFor } from "../../../../test/principals";
-import { resetDatabase } from "../../../../test/reset-database";
+import { prisma } from "@/lib/db/prisma";
+import { callRoute } from "@/test/http-client";
+import { apiTokenFor } from "@/test/principals";
+import { resetDatabase } from "@/test/reset-database";
 import { GET as getRunRoute } from "./[id]/route";
 import { GET as listRunsRoute } from "./route";
 

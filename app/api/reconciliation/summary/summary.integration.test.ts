@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "../../../../lib/db/prisma";
-import { MISMATCH_TYPES } from "../../../../lib/reconciliation/read/mismatch-vocabulary";
-import { callRoute } from "../../../../test/http-client";
-import { apiTokenFor } from "../../../../test/principals";
-import { resetDatabase } from "../../../../test/reset-database";
+import { prisma } from "@/lib/db/prisma";
+import { MISMATCH_TYPES } from "@/lib/reconciliation/read/mismatch-vocabulary";
+import { callRoute } from "@/test/http-client";
+import { apiTokenFor } from "@/test/principals";
+import { resetDatabase } from "@/test/reset-database";
 import { GET as summaryRoute } from "./route";
 
 type Point = { at: string; byType: Record<string, number> };
