@@ -1,7 +1,7 @@
 "use client";
 
 import type { FillView, OrderView } from "@/lib/orders/order-wire-schema";
-import { formatDecimal, formatTime } from "../shared/format-order";
+import { formatOptionalDecimal, formatTime } from "../shared/format-order";
 import { useInstrumentFormat } from "../shared/use-instrument-format";
 
 export type BlotterFill = FillView & { order: Pick<OrderView, "id" | "symbol" | "side"> };
@@ -37,7 +37,7 @@ export function FillsTable({ fills }: { fills: BlotterFill[] }) {
             <td className="num">{format.price(fill.order.symbol, fill.price)}</td>
             <td className="num">{format.quantity(fill.order.symbol, fill.quantity)}</td>
             <td className="num">
-              {formatDecimal(fill.fee)} {fill.feeAsset}
+              {formatOptionalDecimal(fill.fee)} {fill.feeAsset}
             </td>
             <td>{fill.liquidity}</td>
           </tr>

@@ -1,12 +1,13 @@
 import Decimal from "decimal.js";
+import { formatDecimal } from "@/lib/instruments/format-decimal";
 import type { OrderView } from "@/lib/orders/order-wire-schema";
 import { type InstrumentFormat, PLAIN_FORMAT } from "./instrument-format";
 
-/** A decimal string without trailing zeros and never in exponent notation; "—" when absent. */
-export function formatDecimal(value: string | null | undefined): string {
+/** A decimal string as lib/instruments/format-decimal.ts writes it; "—" when absent or not a decimal. */
+export function formatOptionalDecimal(value: string | null | undefined): string {
   if (value === null || value === undefined || value === "") return "—";
   try {
-    return new Decimal(value).toFixed();
+    return formatDecimal(value);
   } catch {
     return value;
   }
