@@ -16,6 +16,7 @@ const order = (status: OrderView["status"], rejectReason: string | null = null):
   averagePrice: null,
   status,
   rejectReason,
+  origin: "tally",
   createdByUserId: null,
   createdByTokenId: null,
   createdAt: "2026-12-01T00:00:00.000Z",

@@ -10,6 +10,7 @@ export interface ListOrdersOptions {
   statuses?: OrderStatus[];
   symbol?: string;
   side?: "buy" | "sell";
+  origin?: "tally" | "webhook" | "external";
   from?: Date;
   to?: Date;
   /** Opaque cursor from a previous page. */
@@ -42,6 +43,7 @@ export async function listOrders(options: ListOrdersOptions): Promise<OrderListP
   if (options.statuses?.length) and.push({ status: { in: options.statuses } });
   if (options.symbol) and.push({ symbol: options.symbol });
   if (options.side) and.push({ side: options.side });
+  if (options.origin) and.push({ origin: options.origin });
   if (options.from) and.push({ createdAt: { gte: options.from } });
   if (options.to) and.push({ createdAt: { lt: options.to } });
   if (options.cursor) {

@@ -19,6 +19,7 @@ export function toOrderView(order: Order): OrderView {
     averagePrice: order.averagePrice === null ? null : formatDecimal(order.averagePrice),
     status: order.status,
     rejectReason: order.rejectReason,
+    origin: order.origin,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
     createdByUserId: order.createdByUserId,

@@ -35,6 +35,8 @@ export const orderViewSchema = z.object({
   averagePrice: decimal.nullable(),
   status: orderStatusSchema,
   rejectReason: z.string().nullable(),
+  /** tally (ticket or API), webhook, or external: placed on our account by someone else, found by reconciliation. */
+  origin: z.enum(["tally", "webhook", "external"]),
   createdAt: isoTime,
   updatedAt: isoTime,
   /** Who placed it: a signed-in user, or an API token (scripts, webhooks); null for orders found at the venue. */

@@ -29,6 +29,9 @@ const query = z.object({
     ),
   symbol: z.string().min(1).max(40).optional(),
   side: z.enum(["buy", "sell"]).optional(),
+  origin: z
+    .enum(["tally", "webhook", "external"], { error: 'origin must be "tally", "webhook" or "external"' })
+    .optional(),
   from: z.iso.datetime({ offset: true, error: "from must be an ISO date-time" }).optional(),
   to: z.iso.datetime({ offset: true, error: "to must be an ISO date-time" }).optional(),
   cursor: z.string().max(200).optional(),
@@ -43,6 +46,7 @@ export const GET = defineRoute({
       statuses: query.status,
       symbol: query.symbol,
       side: query.side,
+      origin: query.origin,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
       cursor: query.cursor,

@@ -104,7 +104,16 @@ export function OrderTable({
             )}
             {showPlacedBy && (
               <td>
-                <PlacedByText placedBy={order.placedBy} />
+                {order.origin === "external" ? (
+                  <span
+                    className="origin-external"
+                    title="Placed on our account outside Tally; found by reconciliation"
+                  >
+                    external
+                  </span>
+                ) : (
+                  <PlacedByText placedBy={order.placedBy} />
+                )}
               </td>
             )}
             {onCancelResult && (

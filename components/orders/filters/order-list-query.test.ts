@@ -15,6 +15,7 @@ const order = (id: string): NamedOrderView => ({
   averagePrice: null,
   status: "open",
   rejectReason: null,
+  origin: "tally",
   createdAt: "2024-05-01T00:00:00.000Z",
   updatedAt: "2024-05-01T00:00:00.000Z",
   createdByUserId: null,

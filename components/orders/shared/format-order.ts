@@ -1,4 +1,3 @@
-import Decimal from "decimal.js";
 import { formatDecimal } from "@/lib/instruments/format-decimal";
 import type { OrderView } from "@/lib/orders/order-wire-schema";
 import { type InstrumentFormat, PLAIN_FORMAT } from "./instrument-format";
