@@ -46,6 +46,7 @@ function orderRow(overrides: Partial<Order> = {}): Order {
     averagePrice: new Decimal("30000.5"),
     status: "partially_filled",
     rejectReason: null,
+    origin: "tally",
     lastSendAt: new Date("2026-12-01T00:00:00.000Z"),
     idempotencyRecordId: null,
     createdByUserId: USER_ID,
