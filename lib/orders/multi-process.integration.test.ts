@@ -1,48 +1,27 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type OrderTestHarness, resetSim, startOrderTestHarness } from "../../test/order-test-harness";
-import { type RouteServer, spawnRouteServer } from "../../test/spawn-route-server";
+import { postOrderTo, routeServers } from "../../test/route-servers";
+import type { RouteServer } from "../../test/spawn-route-server";
 import { prisma } from "../db/prisma";
-import { rawEnvironment, requireDatabaseUrl } from "../env";
 import { presentOutcome } from "../http/present-outcome";
 import { simControl, sleep } from "../venue/testing/sim-test-helpers";
 import { sweepOrders } from "./sweep-orders";
 
 let h: OrderTestHarness;
-const servers: RouteServer[] = [];
+const servers = routeServers({ sim: () => h.sim });
 let n = 0;
 const key = () => `mp-${Date.now()}-${n++}`;
 const body = { symbol: "BTC/USDT", side: "buy", type: "limit", quantity: "0.001", price: "30000" };
 
-const start = async (env: Record<string, string> = {}) => {
-  const server = await spawnRouteServer({
-    DATABASE_URL: requireDatabaseUrl(),
-    SIM_PORT: String(h.sim.port),
-    VENUE: "sim",
-    LOG_LEVEL: rawEnvironment().ROUTE_SERVER_LOG ?? "silent",
-    ...env,
-  });
-  servers.push(server);
-  return server;
-};
-
-const post = async (server: RouteServer, idempotencyKey: string) => {
-  const response = await fetch(`${server.url}/api/orders`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      authorization: `Bearer ${h.token}`,
-      "idempotency-key": idempotencyKey,
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, headers: response.headers, text: await response.text() };
-};
+const start = servers.start;
+const post = (server: RouteServer, idempotencyKey: string) =>
+  postOrderTo({ server, token: h.token, idempotencyKey, body });
 
 beforeAll(async () => {
   h = await startOrderTestHarness({ seed: 31 });
 });
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.stop()));
+  await servers.stopAll();
   await resetSim(h.sim);
 });
 afterAll(async () => {

@@ -1,49 +1,30 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type OrderTestHarness, resetSim, startOrderTestHarness } from "../../test/order-test-harness";
-import { type RouteServer, spawnRouteServer } from "../../test/spawn-route-server";
+import { postOrderTo, routeServers } from "../../test/route-servers";
+import type { RouteServer } from "../../test/spawn-route-server";
 import { prisma } from "../db/prisma";
-import { requireDatabaseUrl } from "../env";
 import { simControl, sleep } from "../venue/testing/sim-test-helpers";
 
 // An app process killed with an order in flight, and a new one started: its start-up reconciliation
 // settles the order (no second venue order), and it refuses placements until that run has completed.
 
 let h: OrderTestHarness;
-const servers: RouteServer[] = [];
+const servers = routeServers({ sim: () => h.sim });
 let n = 0;
 const key = () => `restart-${Date.now()}-${n++}`;
 const body = { symbol: "BTC/USDT", side: "buy", type: "limit", quantity: "0.001", price: "20000" };
 
-const start = async (env: Record<string, string>) => {
-  const server = await spawnRouteServer({
-    DATABASE_URL: requireDatabaseUrl(),
-    SIM_PORT: String(h.sim.port),
-    VENUE: "sim",
-    LOG_LEVEL: "silent",
-    ...env,
-  });
-  servers.push(server);
-  return server;
-};
-
+const start = servers.start;
 const post = async (server: RouteServer, idempotencyKey: string) => {
-  const response = await fetch(`${server.url}/api/orders`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      authorization: `Bearer ${h.token}`,
-      "idempotency-key": idempotencyKey,
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  const response = await postOrderTo({ server, token: h.token, idempotencyKey, body });
+  return { status: response.status, json: JSON.parse(response.text) as Record<string, unknown> };
 };
 
 beforeAll(async () => {
   h = await startOrderTestHarness({ seed: 47 });
 });
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.stop()));
+  await servers.stopAll();
   await resetSim(h.sim);
 });
 afterAll(async () => {
