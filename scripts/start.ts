@@ -59,6 +59,8 @@ async function shutdown(): Promise<void> {
   await closeServer;
   // The pool closes before PostgreSQL stops; the other way round every idle connection reports its loss.
   await atMost(5_000, stopStartedBackgroundServices());
+  const { closeEventBus } = await import("../lib/events/subscribe-events");
+  await atMost(2_000, closeEventBus());
   const { closeDatabaseForShutdown } = await import("../lib/db/prisma");
   // Bounded: with PostgreSQL already gone, closing a connection in use can wait forever.
   await atMost(3_000, closeDatabaseForShutdown());

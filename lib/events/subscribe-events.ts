@@ -5,7 +5,14 @@ import { EVENTS_CHANNEL, type TallyEvent } from "./tally-event";
 
 type Listener = (event: TallyEvent) => void;
 
-type Bus = { listeners: Set<Listener>; client?: pg.Client; connecting?: Promise<void>; attempt: number };
+type Bus = {
+  listeners: Set<Listener>;
+  client?: pg.Client;
+  connecting?: Promise<void>;
+  attempt: number;
+  /** Shut down for good: no reconnects. */
+  closed?: boolean;
+};
 
 const holder = globalThis as unknown as { __tallyEventBus?: Bus };
 holder.__tallyEventBus ??= { listeners: new Set(), attempt: 0 };
@@ -24,14 +31,14 @@ function deliver(event: TallyEvent) {
 function scheduleReconnect() {
   bus.client = undefined;
   bus.connecting = undefined;
-  if (bus.listeners.size === 0) return;
+  if (bus.listeners.size === 0 || bus.closed) return;
   const delay = Math.min(30_000, 500 * 2 ** bus.attempt++) * Math.random();
   setTimeout(() => void connect(), delay).unref();
 }
 
 /** One LISTEN connection per process, fanned out in-process; reconnects with jittered backoff. */
 function connect(): Promise<void> {
-  if (bus.client || bus.connecting) return bus.connecting ?? Promise.resolve();
+  if (bus.client || bus.connecting || bus.closed) return bus.connecting ?? Promise.resolve();
   const client = new pg.Client({ connectionString: requireDatabaseUrl() });
   bus.connecting = (async () => {
     try {
@@ -44,6 +51,7 @@ function connect(): Promise<void> {
         }
       });
       client.on("error", (error) => {
+        if (bus.closed) return;
         logger.warn({ err: error }, "event bus connection lost");
         void client.end().catch(() => {});
         scheduleReconnect();
@@ -71,6 +79,14 @@ export function subscribeEvents(listener: Listener): () => void {
   return () => {
     bus.listeners.delete(listener);
   };
+}
+
+/** Ends the LISTEN connection for good, before the database stops (shutdown). */
+export async function closeEventBus(): Promise<void> {
+  bus.closed = true;
+  const client = bus.client;
+  bus.client = undefined;
+  await client?.end().catch(() => {});
 }
 
 /** Resolves once this process is listening, so a test can publish knowing it will be heard. */
