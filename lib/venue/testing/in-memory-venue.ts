@@ -56,5 +56,6 @@ export class InMemoryVenue implements VenuePort {
   watchOwnOrders = this.watchDepthDiffs;
   checkHealth = unsupported("check health");
   getCounters = () => createVenueCounters();
+  usedWeight = () => null;
   close = async () => {};
 }
