@@ -47,7 +47,7 @@ export class InMemoryVenue implements VenuePort {
   }
   loadInstruments = unsupported("list instruments");
   fetchOpenOrders = unsupported("list open orders");
-  fetchTradesSince = unsupported("list trades");
+  fetchTradesSince: VenuePort["fetchTradesSince"] = unsupported("list trades");
   fetchBalances = unsupported("list balances");
   watchDepthDiffs = (): AsyncIterable<never> => ({
     [Symbol.asyncIterator]: () => ({ next: unsupported("stream market data") }),
