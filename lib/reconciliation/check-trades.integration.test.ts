@@ -71,4 +71,22 @@ describe("checkTrades: fills the venue lacks", () => {
       "fill_missing_at_venue 5003",
     ]);
   });
+
+  it("pages that overlap (the venue repeated trades): a fill one of them holds in its span but did not report counts", async () => {
+    const venue = new InMemoryVenue();
+    const pages: TradesPage[] = [
+      { trades: Array.from({ length: 1000 }, (_, i) => trade(1000 + 2 * i)), nextCursor: "c1" },
+      // Repeats 2990..2998 without 2994, then 3000.
+      { trades: [2990, 2992, 2996, 2998, 3000].map(trade), nextCursor: "c2" },
+    ];
+    let next = 0;
+    venue.fetchTradesSince = async () => pages[next++] ?? { trades: [], nextCursor: "c2" };
+    for (let id = 1000; id <= 3000; id += 2) await ourFill(id);
+
+    const result = await checkTrades({ venue, symbol: "BTC/USDT", lookbackMs: 3_600_000, now: NOW });
+
+    expect(result.findings.map((finding) => `${finding.type} ${finding.subject}`)).toEqual([
+      "fill_missing_at_venue 2994",
+    ]);
+  });
 });

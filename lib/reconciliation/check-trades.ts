@@ -188,8 +188,8 @@ interface Span {
 
 /**
  * Our fills on the symbol within the span of a page of venue trades (by id) that the page did not
- * report. One scan of our fills for all pages (a scan per page made a start-up over a long history
- * quadratic); pages whose spans overlap fall back to one query each.
+ * report. One scan of our fills for all pages: a scan per page made a start-up over a long history
+ * quadratic.
  */
 async function fillsTheVenueLacks(options: {
   venue: string;
@@ -204,18 +204,9 @@ async function fillsTheVenueLacks(options: {
   }
   if (spans.length === 0) return [];
   spans.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
-  const disjoint = spans.every((span, i) => i === 0 || (spans[i - 1] as Span).last < span.first);
-  if (!disjoint) {
-    const findings = await Promise.all(spans.map((span) => lackingIn(options, [span])));
-    return findings.flat();
-  }
-  return lackingIn(options, spans);
-}
-
-/** Our fills inside one of the (sorted, disjoint) spans that its page did not report. */
-async function lackingIn(options: { venue: string; symbol: string }, spans: Span[]): Promise<Finding[]> {
   const first = (spans[0] as Span).first;
-  const last = (spans.at(-1) as Span).last;
+  const reach = reachOf(spans);
+  const last = reach.at(-1) as bigint;
   const candidates = await sql().$queryRaw<{ venueTradeId: string }[]>`
     SELECT f."venueTradeId"
     FROM "Fill" f JOIN "Order" o ON o.id = f."orderId"
@@ -223,10 +214,7 @@ async function lackingIn(options: { venue: string; symbol: string }, spans: Span
       AND f."venueTradeId"::numeric BETWEEN ${first.toString()}::numeric AND ${last.toString()}::numeric`;
   const missing = candidates
     .map((row) => row.venueTradeId)
-    .filter((id) => {
-      const span = spanOf(spans, BigInt(id));
-      return span !== undefined && !span.ids.has(id);
-    });
+    .filter((id) => lackedByAPage(spans, reach, BigInt(id), id));
   if (missing.length === 0) return [];
   const lacking = await sql().$queryRaw<StoredFill[]>`
     SELECT f."venueTradeId", f.price::text AS price, f.quantity::text AS quantity, f.fee::text AS fee,
@@ -252,16 +240,28 @@ async function lackingIn(options: { venue: string; symbol: string }, spans: Span
   }));
 }
 
-/** The span holding `id`, by binary search over sorted, disjoint spans. */
-function spanOf(spans: Span[], id: bigint): Span | undefined {
+/** reach[i]: the highest id any of spans[0..i] covers (pages may overlap when the venue repeats trades). */
+function reachOf(spans: Span[]): bigint[] {
+  const reach: bigint[] = [];
+  for (const [i, span] of spans.entries()) {
+    const before = reach[i - 1];
+    reach.push(before !== undefined && before > span.last ? before : span.last);
+  }
+  return reach;
+}
+
+/** Whether a page (spans sorted by first id) whose span holds `value` did not report `id`. */
+function lackedByAPage(spans: Span[], reach: bigint[], value: bigint, id: string): boolean {
   let low = 0;
   let high = spans.length - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const span = spans[middle] as Span;
-    if (id < span.first) high = middle - 1;
-    else if (id > span.last) low = middle + 1;
-    else return span;
+    if ((spans[middle] as Span).first <= value) low = middle + 1;
+    else high = middle - 1;
   }
-  return undefined;
+  for (let i = high; i >= 0 && (reach[i] as bigint) >= value; i--) {
+    const span = spans[i] as Span;
+    if (span.last >= value && !span.ids.has(id)) return true;
+  }
+  return false;
 }
