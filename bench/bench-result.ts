@@ -22,7 +22,15 @@ export interface BenchResult {
   readonly baseline: string;
   readonly measurements: readonly BenchMeasurement[];
   readonly target?: BenchTarget;
+  /** Targets that are not a throughput ratio (absolute times, bounds), already decided. */
+  readonly checks?: readonly BenchCheck[];
   readonly notes?: readonly string[];
+}
+
+export interface BenchCheck {
+  /** The target and the measured figure, e.g. "local processing < 10 s (7.2 s)". */
+  readonly name: string;
+  readonly passed: boolean;
 }
 
 /** Contract of every `bench/*.bench.ts` module. */
@@ -31,8 +39,10 @@ export interface BenchModule {
 }
 
 export function targetPassed(result: BenchResult): boolean | undefined {
+  const checks = result.checks ?? [];
+  if (checks.some((check) => !check.passed)) return false;
   const target = result.target;
-  if (target === undefined) return undefined;
+  if (target === undefined) return checks.length > 0 ? true : undefined;
   const baseline = result.measurements.find((m) => m.name === result.baseline);
   const subject = result.measurements.find((m) => m.name === target.subject);
   if (baseline === undefined || subject === undefined) return false;

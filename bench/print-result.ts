@@ -1,5 +1,8 @@
 import { type BenchResult, targetPassed } from "./bench-result";
 
+const ratioPassed = (result: BenchResult) =>
+  result.target === undefined ? undefined : targetPassed({ ...result, checks: [] });
+
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 /** Prints a benchmark as a table, with each throughput's ratio to the named baseline. */
@@ -30,7 +33,12 @@ export function printResult(result: BenchResult): void {
     `|${widths.map((width, i) => (i === 0 ? `:${"-".repeat(width + 1)}` : `${"-".repeat(width + 1)}:`)).join("|")}|`,
   );
   for (const row of rows) console.log(line(row));
-  const passed = targetPassed(result);
+  for (const check of result.checks ?? []) {
+    console.log(
+      `${result.checks?.[0] === check ? "\n" : ""}target: ${check.name} -> ${check.passed ? "PASS" : "FAIL"}`,
+    );
+  }
+  const passed = ratioPassed(result);
   if (passed !== undefined && result.target !== undefined) {
     const verdict = passed ? "PASS" : "FAIL";
     console.log(

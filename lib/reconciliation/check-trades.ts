@@ -44,6 +44,7 @@ export async function checkTrades(options: {
   let trades = 0;
   let pages = 0;
   let newest: VenueTrade | undefined;
+  const readPages: string[][] = [];
   const settled = (trade: VenueTrade) => (trade.timestamp ?? 0) <= options.now - SETTLE_MARGIN_MS;
   for (;;) {
     const page = await venue.fetchTradesSince({ symbol, cursor, limit: PAGE });
@@ -53,12 +54,15 @@ export async function checkTrades(options: {
     const ripe = young === -1 ? page.trades : page.trades.slice(0, young);
     const read = ripe.filter((trade) => stored || (trade.timestamp ?? options.now) >= since);
     trades += read.length;
-    if (read.length > 0)
+    if (read.length > 0) {
       findings.push(...(await compareTrades({ venue: venue.venue, symbol, trades: read })));
+      readPages.push(read.map((trade) => trade.tradeId));
+    }
     newest = ripe.at(-1) ?? newest;
     if (young !== -1 || page.trades.length < PAGE || page.nextCursor === cursor) break;
     cursor = page.nextCursor;
   }
+  findings.push(...(await fillsTheVenueLacks({ venue: venue.venue, symbol, pages: readPages })));
   if (newest) {
     const at = new Date(newest.timestamp ?? options.now);
     await sql().$executeRaw`
@@ -173,28 +177,50 @@ async function compareTrades(options: {
       },
     });
   }
-  findings.push(...(await fillsTheVenueLacks({ ...options, ids })));
   return findings;
 }
 
-/** Our fills on the symbol within the span of the venue trades read (by id) that the venue did not report. */
+interface Span {
+  first: bigint;
+  last: bigint;
+  ids: Set<string>;
+}
+
+/**
+ * Our fills on the symbol within the span of a page of venue trades (by id) that the page did not
+ * report. One scan of our fills for all pages: a scan per page made a start-up over a long history
+ * quadratic.
+ */
 async function fillsTheVenueLacks(options: {
   venue: string;
   symbol: string;
-  trades: VenueTrade[];
-  ids: string[];
+  pages: string[][];
 }): Promise<Finding[]> {
-  const numeric = options.ids.every((id) => /^\d+$/.test(id));
-  if (!numeric || options.ids.length === 0) return [];
-  const sorted = options.ids.map((id) => BigInt(id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const [first, last] = [sorted[0] as bigint, sorted.at(-1) as bigint];
+  const spans: Span[] = [];
+  for (const ids of options.pages) {
+    if (ids.length === 0 || !ids.every((id) => /^\d+$/.test(id))) continue;
+    const sorted = ids.map((id) => BigInt(id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    spans.push({ first: sorted[0] as bigint, last: sorted.at(-1) as bigint, ids: new Set(ids) });
+  }
+  if (spans.length === 0) return [];
+  spans.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  const first = (spans[0] as Span).first;
+  const reach = reachOf(spans);
+  const last = reach.at(-1) as bigint;
+  const candidates = await sql().$queryRaw<{ venueTradeId: string }[]>`
+    SELECT f."venueTradeId"
+    FROM "Fill" f JOIN "Order" o ON o.id = f."orderId"
+    WHERE f.venue = ${options.venue} AND o.symbol = ${options.symbol} AND f."venueTradeId" ~ '^[0-9]+$'
+      AND f."venueTradeId"::numeric BETWEEN ${first.toString()}::numeric AND ${last.toString()}::numeric`;
+  const missing = candidates
+    .map((row) => row.venueTradeId)
+    .filter((id) => lackedByAPage(spans, reach, BigInt(id), id));
+  if (missing.length === 0) return [];
   const lacking = await sql().$queryRaw<StoredFill[]>`
     SELECT f."venueTradeId", f.price::text AS price, f.quantity::text AS quantity, f.fee::text AS fee,
            f."feeAsset", f."orderId", o."clientOrderId"
     FROM "Fill" f JOIN "Order" o ON o.id = f."orderId"
-    WHERE f.venue = ${options.venue} AND o.symbol = ${options.symbol} AND f."venueTradeId" ~ '^[0-9]+$'
-      AND f."venueTradeId"::numeric BETWEEN ${first.toString()}::numeric AND ${last.toString()}::numeric
-      AND NOT (f."venueTradeId" = ANY(${options.ids}))`;
+    WHERE f.venue = ${options.venue} AND f."venueTradeId" = ANY(${missing})`;
   return lacking.map((fill) => ({
     type: "fill_missing_at_venue",
     severity: "critical",
@@ -212,4 +238,30 @@ async function fillsTheVenueLacks(options: {
     quantityDelta: new Decimal(fill.quantity).negated().toFixed(),
     notionalDelta: new Decimal(fill.quantity).times(fill.price).negated().toFixed(),
   }));
+}
+
+/** reach[i]: the highest id any of spans[0..i] covers (pages may overlap when the venue repeats trades). */
+function reachOf(spans: Span[]): bigint[] {
+  const reach: bigint[] = [];
+  for (const [i, span] of spans.entries()) {
+    const before = reach[i - 1];
+    reach.push(before !== undefined && before > span.last ? before : span.last);
+  }
+  return reach;
+}
+
+/** Whether a page (spans sorted by first id) whose span holds `value` did not report `id`. */
+function lackedByAPage(spans: Span[], reach: bigint[], value: bigint, id: string): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((spans[middle] as Span).first <= value) low = middle + 1;
+    else high = middle - 1;
+  }
+  for (let i = high; i >= 0 && (reach[i] as bigint) >= value; i--) {
+    const span = spans[i] as Span;
+    if (span.last >= value && !span.ids.has(id)) return true;
+  }
+  return false;
 }

@@ -86,8 +86,14 @@ describe("reconciliation engine", () => {
       expect(await mismatches()).toEqual([]);
       const orders = await prisma().order.findMany({ orderBy: { id: "asc" } });
       const fills = await prisma().fill.count();
+      await simControl(h.sim, "POST", "limits/reset-counters");
       const second = await run();
       expect(second.run.status).toBe("completed");
+      // The run records the request weight it sent: what the venue charged for it.
+      const charged = (await simControl(h.sim, "GET", "limits")) as { totalWeight: number };
+      const row = await prisma().reconciliationRun.findUniqueOrThrow({ where: { id: second.run.id } });
+      expect(row.venueWeight).toBeGreaterThan(0);
+      expect(row.venueWeight).toBe(charged.totalWeight);
       expect(await mismatches()).toEqual([]);
       expect(await prisma().order.findMany({ orderBy: { id: "asc" } })).toEqual(orders);
       expect(await prisma().fill.count()).toBe(fills);

@@ -71,7 +71,7 @@ async function carryOut(options: RunOptions, run: RunRow): Promise<RunRow> {
   const { venue } = options;
   const settings = options.settings ?? reconciliationSettings();
   const now = options.now ?? Date.now;
-  const requestsBefore = venue.getCounters().requests;
+  const before = venue.getCounters();
   const totals: RunTotals = {
     checked: {},
     found: 0,
@@ -159,7 +159,9 @@ async function carryOut(options: RunOptions, run: RunRow): Promise<RunRow> {
   }).catch((error: Error) => {
     errors.push(error.message);
   });
-  totals.venueRequests = venue.getCounters().requests - requestsBefore;
+  const after = venue.getCounters();
+  totals.venueRequests = after.requests - before.requests;
+  totals.venueWeight = after.weightSent - before.weightSent;
   const error = errors.length > 0 ? errors.join("; ").slice(0, 2000) : null;
   await finishRun(run.id, { totals, error });
   await recordAudit({

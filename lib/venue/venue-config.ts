@@ -33,6 +33,8 @@ export const venueConfigSchema = z
     rateLimit: z
       .object({ capacity: positiveInt, refillPerSecond: z.number().positive() })
       .default({ capacity: 20, refillPerSecond: 10 }),
+    /** Request weight we allow ourselves per venue minute (Binance spot allows 6,000; 80% of it). */
+    weightBudgetPerMinute: positiveInt.default(4_800),
     breaker: z
       .object({
         authFailureThreshold: positiveInt,
@@ -97,13 +99,18 @@ function readPositiveInt(value: string | undefined, name: string): number | unde
  * VENUE=sim (default): the simulator at SIM_HOST:SIM_PORT with SIM_API_KEY/SIM_API_SECRET.
  * VENUE=<ccxt id>: VENUE_API_KEY, VENUE_API_SECRET, VENUE_SANDBOX=true|false.
  * Optional: VENUE_TIMEOUT_MS, VENUE_RECV_WINDOW_MS, VENUE_ORDER_RECV_WINDOW_MS, VENUE_PRIVATE_CONCURRENCY (default 2 in flight),
- * VENUE_RATE_LIMIT_PER_SECOND (default 10 requests/s; raise only for the simulator or a venue that allows it).
+ * VENUE_RATE_LIMIT_PER_SECOND (default 10 requests/s; raise only for the simulator or a venue that allows it),
+ * VENUE_WEIGHT_BUDGET_PER_MINUTE (default 4800 request weight per venue minute).
  */
 export function venueConfigFromEnv(env: Record<string, string | undefined>): VenueConfig {
   const venue = (env.VENUE ?? "").trim().toLowerCase() || "sim";
   const privateConcurrency = readPositiveInt(env.VENUE_PRIVATE_CONCURRENCY, "VENUE_PRIVATE_CONCURRENCY");
   const ratePerSecond = readPositiveInt(env.VENUE_RATE_LIMIT_PER_SECOND, "VENUE_RATE_LIMIT_PER_SECOND");
   const common = {
+    weightBudgetPerMinute: readPositiveInt(
+      env.VENUE_WEIGHT_BUDGET_PER_MINUTE,
+      "VENUE_WEIGHT_BUDGET_PER_MINUTE",
+    ),
     timeoutMs: readPositiveInt(env.VENUE_TIMEOUT_MS, "VENUE_TIMEOUT_MS"),
     recvWindowMs: readPositiveInt(env.VENUE_RECV_WINDOW_MS, "VENUE_RECV_WINDOW_MS"),
     orderRecvWindowMs: readPositiveInt(env.VENUE_ORDER_RECV_WINDOW_MS, "VENUE_ORDER_RECV_WINDOW_MS"),

@@ -41,14 +41,17 @@ import {
   type RequestAttemptRecord,
   VenueRequestRunner,
 } from "../resilience/venue-request-runner";
+import type { UsedWeight } from "../resilience/weight-pacer";
 import type { VenueConfig } from "../venue-config";
 import { createCcxtExchange } from "./create-ccxt-exchange";
+import { depthWeight, WEIGHT } from "./endpoint-weights";
 import { InstrumentCache } from "./instrument-cache";
 import { mapCcxtBalances } from "./map-ccxt-balances";
 import { mapCcxtDepthSnapshot } from "./map-ccxt-depth-snapshot";
 import { mapCcxtMarket } from "./map-ccxt-market";
 import { mapCcxtOrder } from "./map-ccxt-order";
 import { mapCcxtTrade } from "./map-ccxt-trade";
+import { observeUsedWeight } from "./observe-used-weight";
 import { streamOwnOrders } from "./stream-own-orders";
 import { decodeTradeCursor, encodeTradeCursor } from "./trade-cursor";
 import { VenueHealthProbe } from "./venue-health-probe";
@@ -95,8 +98,10 @@ export class CcxtVenue implements VenuePort {
     this.sleep = options.sleep;
     this.log = (options.logger ?? rootLogger).child({ component: "venue", venue: this.venue });
     this.exchange = options.exchange ?? createCcxtExchange({ config: options.config });
+    observeUsedWeight(this.exchange, (weight) => this.runner.pacer.observe(weight));
     this.runner = new VenueRequestRunner({
       config: options.config,
+      venueOffsetMs: () => this.health?.clockOffsetMs ?? 0,
       logger: this.log,
       counters: this.counters,
       secrets: [options.config.apiKey, options.config.apiSecret].filter((secret) => secret.length > 0),
@@ -136,7 +141,7 @@ export class CcxtVenue implements VenuePort {
     this.marketGate = gate("marketData");
     this.userGate = gate("ownOrders");
     this.instruments = new InstrumentCache((reload) =>
-      this.request("loadMarkets", "public", "idempotent", async () => {
+      this.request("loadMarkets", "public", "idempotent", WEIGHT.exchangeInfo, async () => {
         const markets = await this.exchange.loadMarkets(reload);
         const tickSizeMode = this.exchange.precisionMode === ccxt.TICK_SIZE;
         return Object.values(markets)
@@ -145,7 +150,8 @@ export class CcxtVenue implements VenuePort {
       }),
     );
     this.health = new VenueHealthProbe({
-      fetchTime: () => this.request("fetchTime", "public", "none", () => this.exchange.fetchTime()),
+      fetchTime: () =>
+        this.request("fetchTime", "public", "none", WEIGHT.time, () => this.exchange.fetchTime()),
       breakerStates: () => this.runner.breakerStates(),
       recvWindowMs: options.config.recvWindowMs,
       logger: this.log,
@@ -220,7 +226,7 @@ export class CcxtVenue implements VenuePort {
     await this.loadInstruments();
     const params = request.clientOrderId ? { clientOrderId: request.clientOrderId } : {};
     try {
-      const raw = await this.request("cancelOrder", "private", "idempotent", () =>
+      const raw = await this.request("cancelOrder", "private", "idempotent", WEIGHT.cancelOrder, () =>
         this.exchange.cancelOrder(request.venueOrderId ?? "", request.symbol, params),
       );
       return { status: "canceled", order: mapCcxtOrder(raw) };
@@ -234,7 +240,7 @@ export class CcxtVenue implements VenuePort {
   async fetchOrderByClientId(options: { symbol: string; clientOrderId: string }): Promise<VenueOrder | null> {
     await this.loadInstruments();
     try {
-      const raw = await this.request("fetchOrder", "private", "idempotent", () =>
+      const raw = await this.request("fetchOrder", "private", "idempotent", WEIGHT.order, () =>
         this.exchange.fetchOrder("", options.symbol, { clientOrderId: options.clientOrderId }),
       );
       return mapCcxtOrder(raw);
@@ -246,7 +252,8 @@ export class CcxtVenue implements VenuePort {
 
   async fetchOpenOrders(options: { symbol?: string } = {}): Promise<VenueOrder[]> {
     await this.loadInstruments();
-    const raw = await this.request("fetchOpenOrders", "private", "idempotent", () =>
+    const weight = options.symbol ? WEIGHT.openOrdersOfSymbol : WEIGHT.openOrders;
+    const raw = await this.request("fetchOpenOrders", "private", "idempotent", weight, () =>
       this.exchange.fetchOpenOrders(options.symbol),
     );
     return raw.map(mapCcxtOrder);
@@ -262,7 +269,7 @@ export class CcxtVenue implements VenuePort {
     let since: number | undefined;
     if (byFromId) params.fromId = cursor ? (BigInt(cursor.lastTradeId) + 1n).toString() : "0";
     else since = cursor?.lastTimestamp ?? undefined;
-    const raw: Trade[] = await this.request("fetchMyTrades", "private", "idempotent", () =>
+    const raw: Trade[] = await this.request("fetchMyTrades", "private", "idempotent", WEIGHT.myTrades, () =>
       this.exchange.fetchMyTrades(request.symbol, since, limit, params),
     );
     const trades = raw
@@ -278,14 +285,17 @@ export class CcxtVenue implements VenuePort {
 
   async fetchBalances(): Promise<VenueBalance[]> {
     return mapCcxtBalances(
-      await this.request("fetchBalance", "private", "idempotent", () => this.exchange.fetchBalance()),
+      await this.request("fetchBalance", "private", "idempotent", WEIGHT.account, () =>
+        this.exchange.fetchBalance(),
+      ),
     );
   }
 
   async fetchDepthSnapshot(options: FetchDepthSnapshotOptions): Promise<DepthSnapshot> {
     const instrument = await this.instruments.find(options.symbol);
     if (hasBinanceRawStreams({ config: this.config, exchange: this.exchange })) {
-      const answer = await this.request("fetchDepth", "public", "idempotent", () =>
+      const weight = depthWeight(options.limit);
+      const answer = await this.request("fetchDepth", "public", "idempotent", weight, () =>
         (this.exchange as unknown as { publicGetDepth(params: object): Promise<unknown> }).publicGetDepth({
           symbol: instrument.venueSymbol,
           limit: options.limit,
@@ -293,8 +303,12 @@ export class CcxtVenue implements VenuePort {
       );
       return parseBinanceDepthSnapshot(answer);
     }
-    const book = await this.request("fetchOrderBook", "public", "idempotent", () =>
-      this.exchange.fetchOrderBook(options.symbol, options.limit),
+    const book = await this.request(
+      "fetchOrderBook",
+      "public",
+      "idempotent",
+      depthWeight(options.limit),
+      () => this.exchange.fetchOrderBook(options.symbol, options.limit),
     );
     return mapCcxtDepthSnapshot(book);
   }
@@ -342,6 +356,10 @@ export class CcxtVenue implements VenuePort {
     return this.health.check();
   }
 
+  usedWeight(): UsedWeight | null {
+    return this.runner.pacer.used();
+  }
+
   getCounters(): VenueCounters {
     return structuredClone(this.counters);
   }
@@ -377,9 +395,10 @@ export class CcxtVenue implements VenuePort {
     endpoint: string,
     endpointClass: "public" | "private",
     retry: "idempotent" | "none",
+    weight: number,
     call: () => Promise<T>,
   ): Promise<T> {
-    return this.runner.run({ endpoint, endpointClass, retry, call });
+    return this.runner.run({ endpoint, endpointClass, retry, weight, call });
   }
 
   private rawStreamUrl(stream: string): string {

@@ -1,6 +1,8 @@
 /** Plain counters, read through VenuePort.getCounters(); metrics wiring comes later. */
 export interface VenueCounters {
   requests: number;
+  /** Request weight of every attempt sent (the venue's per-endpoint weights). */
+  weightSent: number;
   requestErrors: number;
   retries: number;
   rateLimited: number;
@@ -15,6 +17,7 @@ export interface VenueCounters {
 export function createVenueCounters(): VenueCounters {
   return {
     requests: 0,
+    weightSent: 0,
     requestErrors: 0,
     retries: 0,
     rateLimited: 0,

@@ -84,5 +84,7 @@ export interface VenuePort {
   watchOwnOrders(options?: WatchOwnOrdersOptions): AsyncIterable<OwnOrderEvent>;
   checkHealth(): Promise<VenueHealth>;
   getCounters(): VenueCounters;
+  /** The venue's newest count of this minute's request weight and when (our clock) it was read; null before any answer. */
+  usedWeight(): { weight: number; at: number } | null;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { type BreakerState, CircuitBreaker } from "./circuit-breaker";
 import { computeBackoffDelay } from "./compute-backoff-delay";
 import { ConcurrencyLimiter } from "./concurrency-limiter";
 import { TokenBucket } from "./token-bucket";
+import { WeightPacer } from "./weight-pacer";
 
 /** idempotent: retry transient and rate-limit errors; rate_limit_only: the request was surely not executed. */
 export type RetryPolicy = "idempotent" | "rate_limit_only" | "none";
@@ -17,6 +18,7 @@ export interface VenueRequestSpec<T> {
   endpoint: string;
   endpointClass: EndpointClass;
   retry: RetryPolicy;
+  /** The venue's request weight of one attempt (Binance's per-endpoint weights); 1 when unset. */
   weight?: number;
   call: () => Promise<T>;
   /** Runs after the backoff, before the next attempt; returning { value } ends the request with it. */
@@ -54,6 +56,8 @@ export interface VenueRequestRunnerOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
+  /** Venue clock minus ours (ms), for the venue's minute windows; 0 until measured. */
+  venueOffsetMs?: () => number;
 }
 
 const LOG_CAPACITY = 1000;
@@ -63,6 +67,7 @@ export class VenueRequestRunner {
   readonly breakers: Record<BreakerName, CircuitBreaker>;
   readonly limiters: Record<EndpointClass, ConcurrencyLimiter>;
   readonly bucket: TokenBucket;
+  readonly pacer: WeightPacer;
   private readonly options: VenueRequestRunnerOptions;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
@@ -102,6 +107,12 @@ export class VenueRequestRunner {
       public: new ConcurrencyLimiter({ limit: concurrency.public, now: this.now }),
     };
     this.bucket = new TokenBucket({ ...rateLimit, now: this.now, sleep: this.sleep });
+    this.pacer = new WeightPacer({
+      budgetPerMinute: options.config.weightBudgetPerMinute,
+      now: this.now,
+      sleep: this.sleep,
+      venueOffsetMs: options.venueOffsetMs,
+    });
   }
 
   /** The most recent attempts, oldest first (bounded). */
@@ -123,7 +134,9 @@ export class VenueRequestRunner {
     for (let attempt = 1; ; attempt++) {
       const relevant = this.relevantBreakers(spec.endpointClass);
       this.acquireBreakers(relevant, spec.endpoint);
-      await this.bucket.take(spec.weight ?? 1);
+      await this.bucket.take(1);
+      const weight = spec.weight ?? 1;
+      await this.pacer.reserve(weight);
       const limiter = this.limiters[spec.endpointClass];
       let startedAt = 0;
       let inFlight = 0;
@@ -132,12 +145,15 @@ export class VenueRequestRunner {
           startedAt = this.now();
           inFlight = limiter.inFlight;
           this.options.counters.requests += 1;
+          this.options.counters.weightSent += weight;
           return spec.call();
         });
+        this.pacer.settle(weight);
         for (const breaker of relevant) breaker.recordSuccess();
         this.record({ requestId, spec, attempt, ok: true, latencyMs: this.now() - startedAt, inFlight });
         return value;
       } catch (raw) {
+        this.pacer.settle(weight);
         const error = classifyVenueError({
           error: raw,
           endpoint: spec.endpoint,

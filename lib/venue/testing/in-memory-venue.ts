@@ -53,7 +53,7 @@ export class InMemoryVenue implements VenuePort {
   }
   loadInstruments = unsupported("list instruments");
   fetchOpenOrders = unsupported("list open orders");
-  fetchTradesSince = unsupported("list trades");
+  fetchTradesSince: VenuePort["fetchTradesSince"] = unsupported("list trades");
   fetchBalances = unsupported("list balances");
   watchDepthDiffs = (): AsyncIterable<never> => ({
     [Symbol.asyncIterator]: () => ({ next: unsupported("stream market data") }),
@@ -63,5 +63,6 @@ export class InMemoryVenue implements VenuePort {
   watchOwnOrders: (options?: WatchOwnOrdersOptions) => AsyncIterable<OwnOrderEvent> = this.watchDepthDiffs;
   checkHealth = unsupported("check health");
   getCounters = () => createVenueCounters();
+  usedWeight = () => null;
   close = async () => {};
 }
