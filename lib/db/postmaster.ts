@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
+import { rawEnvironment } from "../env";
 import type { OsIds } from "./postgres-user-access";
 
 export type Postmaster = {
@@ -39,7 +40,7 @@ export function startPostmaster(options: StartOptions): Promise<Postmaster> {
       ...options.ids,
       detached: true,
       stdio: ["ignore", "ignore", "pipe"],
-      env: { ...process.env, LC_MESSAGES: "C" },
+      env: { ...rawEnvironment(), LC_MESSAGES: "C" },
     },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

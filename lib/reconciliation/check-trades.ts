@@ -2,7 +2,6 @@ import { Decimal } from "decimal.js";
 import { prisma } from "../db/prisma";
 import { sql } from "../db/sql";
 import { formatDecimal } from "../instruments/format-decimal";
-import { encodeTradeCursor } from "../venue/ccxt/trade-cursor";
 import type { VenuePort } from "../venue/port/venue-port";
 import type { VenueTrade } from "../venue/port/venue-types";
 import type { Finding } from "./mismatch-types";
@@ -37,7 +36,7 @@ export async function checkTrades(options: {
   const { venue, symbol } = options;
   const stored = await prisma().reconciliationCursor.findUnique({ where: { symbol } });
   let cursor = stored
-    ? encodeTradeCursor({ lastTradeId: stored.lastTradeId, lastTimestamp: stored.lastTradeAt.getTime() })
+    ? venue.tradeCursorAfter({ tradeId: stored.lastTradeId, timestamp: stored.lastTradeAt.getTime() })
     : null;
   const since = options.now - options.lookbackMs;
   const findings: Finding[] = [];

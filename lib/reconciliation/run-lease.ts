@@ -86,15 +86,3 @@ export async function finishRun(
         "venueRequests" = ${totals.venueRequests}, "venueWeight" = ${totals.venueWeight}, error = ${error}
     WHERE id = ${runId}::uuid AND status = 'running'::"ReconciliationRunStatus"`;
 }
-
-/** Waits until a run is no longer running (for a request that joined it). */
-export async function waitForRun(runId: string, timeoutMs: number): Promise<RunRow | null> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const rows = await sql().$queryRaw<RunRow[]>`
-      SELECT id, trigger, status::text AS status, "startedAt", instance FROM "ReconciliationRun" WHERE id = ${runId}::uuid`;
-    const run = rows[0] ?? null;
-    if (run?.status !== "running" || Date.now() > until) return run;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

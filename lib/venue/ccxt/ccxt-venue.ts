@@ -259,6 +259,10 @@ export class CcxtVenue implements VenuePort {
     return raw.map(mapCcxtOrder);
   }
 
+  tradeCursorAfter(trade: { tradeId: string; timestamp: number | null }): string {
+    return encodeTradeCursor({ lastTradeId: trade.tradeId, lastTimestamp: trade.timestamp });
+  }
+
   async fetchTradesSince(request: FetchTradesRequest): Promise<TradesPage> {
     await this.loadInstruments();
     const cursor = decodeTradeCursor(request.cursor);

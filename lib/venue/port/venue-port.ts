@@ -69,6 +69,8 @@ export interface VenuePort {
   fetchOrderByClientId(options: { symbol: string; clientOrderId: string }): Promise<VenueOrder | null>;
   fetchOpenOrders(options?: { symbol?: string }): Promise<VenueOrder[]>;
   fetchTradesSince(request: FetchTradesRequest): Promise<TradesPage>;
+  /** The cursor that continues after a trade seen earlier (for a position stored between runs). */
+  tradeCursorAfter(trade: { tradeId: string; timestamp: number | null }): string;
   fetchBalances(): Promise<VenueBalance[]>;
   /** REST depth snapshot with the venue's update id, for syncing a local book from diffs. */
   fetchDepthSnapshot(options: FetchDepthSnapshotOptions): Promise<DepthSnapshot>;

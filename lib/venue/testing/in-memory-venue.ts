@@ -54,6 +54,7 @@ export class InMemoryVenue implements VenuePort {
   loadInstruments = unsupported("list instruments");
   fetchOpenOrders = unsupported("list open orders");
   fetchTradesSince: VenuePort["fetchTradesSince"] = unsupported("list trades");
+  tradeCursorAfter = (trade: { tradeId: string }) => trade.tradeId;
   fetchBalances = unsupported("list balances");
   watchDepthDiffs = (): AsyncIterable<never> => ({
     [Symbol.asyncIterator]: () => ({ next: unsupported("stream market data") }),

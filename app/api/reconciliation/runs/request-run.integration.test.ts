@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { createReconciliationGate } from "@/lib/reconciliation/reconciliation-gate";
-import { waitForRun } from "@/lib/reconciliation/run-lease";
 import { createAppServices, replaceAppServices } from "@/lib/runtime/app-services";
 import { callRoute } from "@/test/http-client";
 import { type OrderTestHarness, startOrderTestHarness } from "@/test/order-test-harness";
+import { waitForRun } from "@/test/wait-for-run";
 import { POST as postOrder } from "../../orders/route";
 import { POST as postRun } from "./route";
 
