@@ -1,18 +1,12 @@
 import { Decimal } from "decimal.js";
 import { sql } from "../db/sql";
 import type { VenuePort } from "../venue/port/venue-port";
+import { expectedBalances } from "./expected-balances";
 import type { Finding } from "./mismatch-types";
-
-interface Expected {
-  asset: string;
-  baseline: string;
-  takenAt: Date;
-  fills: string;
-}
 
 /**
  * Balances against what our fills imply: each asset's baseline (the venue's total when reconciliation
- * first saw the asset) plus our fills since, net of fees. Any other difference (a deposit, a
+ * first saw the asset) plus our fills since, up to the time the venue's balances reflect, net of fees. Any other difference (a deposit, a
  * withdrawal, a trade we never recorded) is balance_drift: warning, critical when its value in the
  * quote currency is above the auto-heal threshold (an asset without a known price counts as above).
  * Never auto-resolved.
@@ -21,40 +15,26 @@ export async function checkBalances(options: {
   venue: VenuePort;
   thresholdNotional: Decimal;
 }): Promise<{ findings: Finding[]; assets: number }> {
-  const balances = await options.venue.fetchBalances();
-  const totals = new Map(balances.map((balance) => [balance.asset, balance.total]));
+  const snapshot = await options.venue.fetchBalances();
+  const totals = new Map(snapshot.balances.map((balance) => [balance.asset, balance.total]));
+  const asOf = snapshot.updatedAt === null ? null : new Date(snapshot.updatedAt);
+  // A baseline reflects every trade up to the balances' time: fills after it are what moves it.
   for (const [asset, total] of totals) {
     await sql().$executeRaw`
-      INSERT INTO "BalanceBaseline" (asset, amount, "takenAt") VALUES (${asset}, ${total}::numeric, now())
+      INSERT INTO "BalanceBaseline" (asset, amount, "takenAt")
+      VALUES (${asset}, ${total}::numeric, COALESCE(${asOf}::timestamptz, now()))
       ON CONFLICT (asset) DO NOTHING`;
   }
-  // Per asset: the baseline plus every fill since it was taken (buys add base and spend quote, sells
-  // the other way), less the fees charged in that asset.
-  // Fills before the oldest baseline count for no asset: leaving them out keeps history out of the sums.
-  const expected = await sql().$queryRaw<Expected[]>`
-    WITH since AS (SELECT min("takenAt") AS at FROM "BalanceBaseline"),
-    recent AS (SELECT f.* FROM "Fill" f, since WHERE f."executedAt" > since.at),
-    moves AS (
-      SELECT i.base AS asset, CASE WHEN o.side = 'buy' THEN f.quantity ELSE -f.quantity END AS amount, f."executedAt"
-      FROM recent f JOIN "Order" o ON o.id = f."orderId" JOIN "Instrument" i ON i.symbol = o.symbol
-      UNION ALL
-      SELECT i.quote, CASE WHEN o.side = 'buy' THEN -f.quantity * f.price ELSE f.quantity * f.price END, f."executedAt"
-      FROM recent f JOIN "Order" o ON o.id = f."orderId" JOIN "Instrument" i ON i.symbol = o.symbol
-      UNION ALL
-      SELECT f."feeAsset", -f.fee, f."executedAt" FROM recent f WHERE f.fee <> 0
-    )
-    SELECT b.asset, b.amount::text AS baseline, b."takenAt",
-           COALESCE(SUM(m.amount) FILTER (WHERE m."executedAt" > b."takenAt"), 0)::text AS fills
-    FROM "BalanceBaseline" b LEFT JOIN moves m ON m.asset = b.asset
-    GROUP BY b.asset, b.amount, b."takenAt"`;
-  const prices = await lastPrices();
+  const expected = await expectedBalances(sql(), { asOf, advance: true });
   const findings: Finding[] = [];
+  let prices: Map<string, Decimal> | undefined;
   for (const row of expected) {
     const venueTotal = totals.get(row.asset);
     if (venueTotal === undefined) continue;
     const want = new Decimal(row.baseline).plus(row.fills);
     const drift = new Decimal(venueTotal).minus(want);
     if (drift.isZero()) continue;
+    prices ??= await lastPrices();
     const price = prices.get(row.asset);
     const notional = price ? drift.times(price) : null;
     const critical = notional === null || notional.abs().gt(options.thresholdNotional);
@@ -72,7 +52,11 @@ export async function checkBalances(options: {
         baseline: row.baseline,
         fills: new Decimal(row.fills).toFixed(),
       },
-      actual: { asset: row.asset, total: new Decimal(venueTotal).toFixed() },
+      actual: {
+        asset: row.asset,
+        total: new Decimal(venueTotal).toFixed(),
+        asOf: asOf?.toISOString() ?? null,
+      },
       quantityDelta: drift.toFixed(),
       notionalDelta: notional?.toFixed() ?? null,
     });
@@ -80,12 +64,16 @@ export async function checkBalances(options: {
   return { findings, assets: totals.size };
 }
 
-/** The quote value of one unit of each asset: 1 for quote assets, the newest fill price for a base. */
+/**
+ * The quote value of one unit of each asset: 1 for quote assets, the newest fill price for a base
+ * (read only when a balance drifts).
+ */
 async function lastPrices(): Promise<Map<string, Decimal>> {
   const rows = await sql().$queryRaw<{ base: string; quote: string; price: string | null }[]>`
     SELECT i.base, i.quote,
-      (SELECT f.price::text FROM "Fill" f JOIN "Order" o ON o.id = f."orderId"
-       WHERE o.symbol = i.symbol ORDER BY f."executedAt" DESC LIMIT 1) AS price
+      (SELECT f.price::text FROM "Order" o JOIN "Fill" f ON f."orderId" = o.id
+       WHERE o.symbol = i.symbol AND o."filledQuantity" > 0
+       ORDER BY o."createdAt" DESC, f."executedAt" DESC LIMIT 1) AS price
     FROM "Instrument" i WHERE i.active`;
   const prices = new Map<string, Decimal>();
   for (const row of rows) {

@@ -85,14 +85,24 @@ async function carryOut(options: RunOptions, run: RunRow): Promise<RunRow> {
   await withHeartbeat(run.id, async () => {
     const findings: Finding[] = [];
     const completed = new Set<Check>();
-    const attempt = async (check: Check, work: () => Promise<void>) => {
+    const durationsMs: Record<string, number> = {};
+    const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
       try {
-        await work();
-        completed.add(check);
-      } catch (error) {
-        errors.push(`${check}: ${error instanceof Error ? error.message : String(error)}`);
+        return await work();
+      } finally {
+        durationsMs[step] = Math.round(performance.now() - started);
       }
     };
+    const attempt = (check: Check, work: () => Promise<void>) =>
+      timed(check, async () => {
+        try {
+          await work();
+          completed.add(check);
+        } catch (error) {
+          errors.push(`${check}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      });
     const symbols = (await listInstruments()).map((instrument) => instrument.symbol);
     let trades = 0;
     await attempt("trades", async () => {
@@ -103,14 +113,14 @@ async function carryOut(options: RunOptions, run: RunRow): Promise<RunRow> {
       }
     });
     // Requests whose worker died are settled first (never placing anything on their own).
-    await sweepOrders({ venue }).catch((error: Error) =>
-      errors.push(`idempotency records: ${error.message}`),
+    await timed("sweep", () =>
+      sweepOrders({ venue }).catch((error: Error) => errors.push(`idempotency records: ${error.message}`)),
     );
-    const orders = await checkOrders({ venue, now: now(), stuckMs: settings.stuckMs }).catch(
-      (error: Error) => {
+    const orders = await timed("orders", () =>
+      checkOrders({ venue, now: now(), stuckMs: settings.stuckMs }).catch((error: Error) => {
         errors.push(`orders: ${error.message}`);
         return null;
-      },
+      }),
     );
     if (orders) {
       findings.push(...orders.findings);
@@ -133,17 +143,17 @@ async function carryOut(options: RunOptions, run: RunRow): Promise<RunRow> {
     const unique = [
       ...new Map(findings.map((finding) => [`${finding.type}|${finding.subject}`, finding])).values(),
     ];
-    const { recorded, cleared } = await recordFindings({
-      runId: run.id,
-      findings: unique,
-      completedChecks: completed,
-    });
-    const healed = await healFindings({
-      runId: run.id,
-      venue: venue.venue,
-      recorded,
-      thresholdNotional: settings.autoHealMaxNotional,
-    });
+    const { recorded, cleared } = await timed("record", () =>
+      recordFindings({ runId: run.id, findings: unique, completedChecks: completed }),
+    );
+    const healed = await timed("heal", () =>
+      healFindings({
+        runId: run.id,
+        venue: venue.venue,
+        recorded,
+        thresholdNotional: settings.autoHealMaxNotional,
+      }),
+    );
     totals.checked = {
       symbols: symbols.length,
       trades,
@@ -151,6 +161,7 @@ async function carryOut(options: RunOptions, run: RunRow): Promise<RunRow> {
       openOrders,
       balances: assets,
       complete: [...completed].sort(),
+      durationsMs,
     };
     totals.found = recorded.filter((entry) => entry.raised).length;
     totals.updated = recorded.length - totals.found;

@@ -493,6 +493,8 @@ export class MatchingEngine {
       account.credit(spec.quoteAsset, quoteDelta);
       this.touch(account, spec.baseAsset);
       this.touch(account, spec.quoteAsset);
+      // The balances moved now, and reflect every seeded trade.
+      account.updateTime = Math.max(account.updateTime, this.clock.now(), plans.at(-1)?.time ?? 0);
     });
     return { firstOrderId, lastOrderId: this.nextOrderId - 1, firstTradeId, lastTradeId: tradeId - 1 };
   }

@@ -32,7 +32,7 @@ describe("CcxtVenue against the simulator", () => {
       minNotional: "5",
       venueSymbol: "BTCUSDT",
     });
-    const balances = await venue.fetchBalances();
+    const { balances } = await venue.fetchBalances();
     const usdt = balances.find((balance) => balance.asset === "USDT");
     expect(usdt?.free).toMatch(/^\d+(\.\d+)?$/);
     const health = await venue.checkHealth();

@@ -30,7 +30,7 @@ import type {
   OwnOrderEvent,
   PlaceOrderRequest,
   TradesPage,
-  VenueBalance,
+  VenueBalanceSnapshot,
   VenueHealth,
   VenueOrder,
 } from "../port/venue-types";
@@ -287,7 +287,7 @@ export class CcxtVenue implements VenuePort {
     return { trades, nextCursor };
   }
 
-  async fetchBalances(): Promise<VenueBalance[]> {
+  async fetchBalances(): Promise<VenueBalanceSnapshot> {
     return mapCcxtBalances(
       await this.request("fetchBalance", "private", "idempotent", WEIGHT.account, () =>
         this.exchange.fetchBalance(),

@@ -1,6 +1,6 @@
 import type { Balances } from "ccxt";
 import { Decimal } from "decimal.js";
-import type { VenueBalance } from "../port/venue-types";
+import type { VenueBalance, VenueBalanceSnapshot } from "../port/venue-types";
 import { toDecimalString } from "./to-decimal-string";
 
 function balance(asset: string, free: unknown, locked: unknown): VenueBalance {
@@ -15,14 +15,22 @@ function balance(asset: string, free: unknown, locked: unknown): VenueBalance {
 }
 
 /** Binance's raw `balances` (exact strings) when present, else ccxt's unified free/used. */
-export function mapCcxtBalances(balances: Balances): VenueBalance[] {
-  const info = balances.info as { balances?: Array<{ asset?: string; free?: string; locked?: string }> };
+export function mapCcxtBalances(balances: Balances): VenueBalanceSnapshot {
+  const info = balances.info as {
+    balances?: Array<{ asset?: string; free?: string; locked?: string }>;
+    updateTime?: number | string;
+  };
+  const updateTime = Number(info?.updateTime ?? balances.timestamp);
+  const updatedAt = Number.isSafeInteger(updateTime) && updateTime > 0 ? updateTime : null;
   if (Array.isArray(info?.balances)) {
-    return info.balances
-      .filter((entry) => typeof entry.asset === "string")
-      .map((entry) => balance(entry.asset as string, entry.free, entry.locked));
+    return {
+      balances: info.balances
+        .filter((entry) => typeof entry.asset === "string")
+        .map((entry) => balance(entry.asset as string, entry.free, entry.locked)),
+      updatedAt,
+    };
   }
   const free = (balances.free ?? {}) as unknown as Record<string, unknown>;
   const used = (balances.used ?? {}) as unknown as Record<string, unknown>;
-  return Object.keys(free).map((asset) => balance(asset, free[asset], used[asset]));
+  return { balances: Object.keys(free).map((asset) => balance(asset, free[asset], used[asset])), updatedAt };
 }

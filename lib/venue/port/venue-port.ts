@@ -14,7 +14,7 @@ import type {
   OwnOrderEvent,
   PlaceOrderRequest,
   TradesPage,
-  VenueBalance,
+  VenueBalanceSnapshot,
   VenueHealth,
   VenueOrder,
 } from "./venue-types";
@@ -71,7 +71,7 @@ export interface VenuePort {
   fetchTradesSince(request: FetchTradesRequest): Promise<TradesPage>;
   /** The cursor that continues after a trade seen earlier (for a position stored between runs). */
   tradeCursorAfter(trade: { tradeId: string; timestamp: number | null }): string;
-  fetchBalances(): Promise<VenueBalance[]>;
+  fetchBalances(): Promise<VenueBalanceSnapshot>;
   /** REST depth snapshot with the venue's update id, for syncing a local book from diffs. */
   fetchDepthSnapshot(options: FetchDepthSnapshotOptions): Promise<DepthSnapshot>;
   /**

@@ -66,6 +66,15 @@ export interface VenueBalance {
   total: DecimalString;
 }
 
+export interface VenueBalanceSnapshot {
+  balances: VenueBalance[];
+  /**
+   * When the account last changed (Binance's `updateTime`, venue clock, ms): the balances reflect
+   * every trade up to it and none after. Null when the venue does not say.
+   */
+  updatedAt: number | null;
+}
+
 export type OwnOrderEvent =
   | { type: "order"; order: VenueOrder }
   | { type: "fill"; trade: VenueTrade }
