@@ -1,3 +1,4 @@
+import { alertDeliveryService } from "../alerts/alert-delivery-service";
 import { instrumentSyncService } from "../instruments/instrument-sync-service";
 import { logger } from "../observability/logger";
 import { orderSweeperService } from "../orders/order-sweeper-service";
@@ -20,6 +21,7 @@ function backgroundServices(): BackgroundService[] {
     ownOrderStreamService(venue, { onGap: () => reconciliation.trigger("reconnect") }),
     orderSweeperService(venue),
     reconciliation,
+    alertDeliveryService(),
   ];
 }
 
