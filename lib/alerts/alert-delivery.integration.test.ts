@@ -1,5 +1,10 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startAlertReceiver, TEST_ALERT_SECRET, configureAlertWebhook, waitFor } from "../../test/alert-receiver";
+import {
+  configureAlertWebhook,
+  startAlertReceiver,
+  TEST_ALERT_SECRET,
+  waitFor,
+} from "../../test/alert-receiver";
 import { resetDatabase } from "../../test/reset-database";
 import { disconnectPrisma } from "../db/prisma";
 import { sql, transaction } from "../db/sql";
