@@ -4,6 +4,7 @@ import { logger } from "../observability/logger";
 import { orderSweeperService } from "../orders/order-sweeper-service";
 import { ownOrderStreamService } from "../orders/own-order-stream-service";
 import { reconciliationService } from "../reconciliation/reconciliation-service";
+import { venueUnreachableMonitor } from "../risk/auto-halt/venue-unreachable-monitor";
 import { appServices } from "./app-services";
 import type { BackgroundService } from "./background-service";
 import { registerBackgroundServicesStop } from "./started-services";
@@ -22,6 +23,7 @@ function backgroundServices(): BackgroundService[] {
     orderSweeperService(venue),
     reconciliation,
     alertDeliveryService(),
+    venueUnreachableMonitor(venue),
   ];
 }
 
