@@ -23,7 +23,7 @@ export async function checkDailyLossLimit(options: {
     await engageAutomatically({
       scope: "global",
       source: "loss_limit",
-      reason: `daily realized loss ${pnl.negated().toFixed()} ${quote} reached the limit of ${limit.toFixed()} ${quote} (UTC day ${day.toISOString().slice(0, 10)})`,
+      reason: `daily realized loss ${pnl.negated().toDecimalPlaces(8).toFixed()} ${quote} reached the limit of ${limit.toFixed()} ${quote} (UTC day ${day.toISOString().slice(0, 10)})`,
       actor: "loss-limit",
     });
   }
