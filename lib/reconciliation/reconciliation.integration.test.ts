@@ -274,6 +274,29 @@ describe("reconciliation engine", () => {
     ]);
   });
 
+  it("two venue orders with one client order id: duplicate_venue_orders halts everything", async () => {
+    for (const [symbol, price] of [
+      ["BTCUSDT", "25000"],
+      ["ETHUSDT", "1000"],
+    ] as const) {
+      await simControl(h.sim, "POST", "foreign-order", {
+        symbol,
+        side: "BUY",
+        quantity: "0.01",
+        price,
+        clientOrderId: "twice-on-the-venue",
+      });
+    }
+    await run();
+    expect(await mismatches()).toContainEqual(
+      expect.objectContaining({ type: "duplicate_venue_orders", severity: "critical", status: "open" }),
+    );
+    expect(await readTradingHalt(sql(), "SOL/USDT")).toMatchObject({
+      scope: "global",
+      source: "reconciliation_breach",
+    });
+  });
+
   it("two runs started at once: one runs, the other joins it", async () => {
     const [a, b] = await Promise.all([run(), run()]);
     expect([a.joined, b.joined].sort()).toEqual([false, true]);
