@@ -36,3 +36,30 @@ describe("parseEnv", () => {
     expect(env.TALLY_ALLOWED_ORIGINS).toEqual(["https://a.example", "https://b.example"]);
   });
 });
+
+describe("alert webhook settings", () => {
+  const secret = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
+
+  it("requires a signing secret when the URL is set, and a well-formed one, without echoing it", () => {
+    expect(() => parseEnv({ ALERT_WEBHOOK_URL: "https://alerts.example/hook" })).toThrow(
+      /ALERT_WEBHOOK_SECRET: is required when ALERT_WEBHOOK_URL is set/,
+    );
+    let message = "";
+    try {
+      parseEnv({ ALERT_WEBHOOK_URL: "https://alerts.example/hook", ALERT_WEBHOOK_SECRET: "hunter2-plain" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("ALERT_WEBHOOK_SECRET: must be a Standard Webhooks secret");
+    expect(message).not.toContain("hunter2");
+    expect(
+      parseEnv({ ALERT_WEBHOOK_URL: "https://alerts.example/hook", ALERT_WEBHOOK_SECRET: secret }),
+    ).toMatchObject({ ALERT_WEBHOOK_URL: "https://alerts.example/hook", ALERT_WEBHOOK_SECRET: secret });
+  });
+
+  it("refuses a URL that is not http(s)", () => {
+    expect(() =>
+      parseEnv({ ALERT_WEBHOOK_URL: "ftp://alerts.example", ALERT_WEBHOOK_SECRET: secret }),
+    ).toThrow(/ALERT_WEBHOOK_URL/);
+  });
+});

@@ -65,6 +65,31 @@ const envSchema = z.object({
     .default(24),
   /** A pending order unresolved this long is reported as stuck. */
   RECONCILIATION_STUCK_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** Where kill-switch changes and reconciliation breaches are POSTed (Standard Webhooks); unset: no alerts. */
+  ALERT_WEBHOOK_URL: z
+    .string()
+    .url("must be an http(s) URL")
+    .regex(/^https?:\/\//i, "must be an http(s) URL")
+    .optional(),
+  /** The Standard Webhooks signing secret, `whsec_` then base64 of at least 24 bytes. */
+  ALERT_WEBHOOK_SECRET: z
+    .string()
+    .regex(
+      /^whsec_[A-Za-z0-9+/]{32,}={0,2}$/,
+      "must be a Standard Webhooks secret: whsec_ followed by base64 (at least 24 bytes)",
+    )
+    .optional(),
+  ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  /**
+   * Realized loss (quote currency, UTC day, average cost) at which trading halts; per quote currency.
+   * Unset: no loss limit.
+   */
+  RISK_DAILY_LOSS_LIMIT: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, "must be a plain positive decimal such as 5000")
+    .optional(),
+  /** The venue unreachable this long while we have open orders halts trading. */
+  KILL_SWITCH_VENUE_UNREACHABLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -76,7 +101,16 @@ export class EnvError extends Error {
 /** Validates the environment once, with one readable line per problem (values are never echoed). */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
-  const result = envSchema.safeParse(cleaned);
+  const result = envSchema
+    .superRefine((value, context) => {
+      if (value.ALERT_WEBHOOK_URL && !value.ALERT_WEBHOOK_SECRET)
+        context.addIssue({
+          code: "custom",
+          path: ["ALERT_WEBHOOK_SECRET"],
+          message: "is required when ALERT_WEBHOOK_URL is set (alerts are always signed)",
+        });
+    })
+    .safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);

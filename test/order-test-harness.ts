@@ -1,8 +1,7 @@
 import { disconnectPrisma } from "../lib/db/prisma";
 import { syncInstruments } from "../lib/instruments/sync-instruments";
 import { createReconciliationGate } from "../lib/reconciliation/reconciliation-gate";
-import { createAppServices, replaceAppServices } from "../lib/runtime/app-services";
-import { createVenue } from "../lib/venue/create-venue";
+import { createAppServices, createAppVenue, replaceAppServices } from "../lib/runtime/app-services";
 import type { VenuePort } from "../lib/venue/port/venue-port";
 import { type Sim, simControl, simOrders } from "../lib/venue/testing/sim-test-helpers";
 import { venueConfigFromEnv } from "../lib/venue/venue-config";
@@ -24,9 +23,9 @@ export type OrderTestHarness = {
 
 let current: { sim: Sim; venue: VenuePort } | undefined;
 
-/** The app's services in this process, on a new venue client for the simulator. */
+/** The app's services in this process, on a new venue client (wired as the app's) for the simulator. */
 async function tradeOnSim(sim: Sim): Promise<VenuePort> {
-  const venue = createVenue(
+  const venue = createAppVenue(
     venueConfigFromEnv({
       VENUE: "sim",
       SIM_PORT: String(sim.port),

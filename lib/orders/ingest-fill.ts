@@ -3,6 +3,7 @@ import type { Order } from "../db/generated/prisma/client";
 import { transaction } from "../db/sql";
 import { publishEvent } from "../events/publish-event";
 import { formatDecimal } from "../instruments/format-decimal";
+import { scheduleDailyLossCheck } from "../risk/auto-halt/check-daily-loss-limit";
 import type { VenueTrade } from "../venue/port/venue-types";
 import { computeFillState } from "./compute-fill-state";
 import { type FillSource, insertFill } from "./store/insert-fill";
@@ -28,7 +29,7 @@ export async function ingestFill(options: {
   source?: FillSource;
 }): Promise<IngestFillResult> {
   const { venue, trade } = options;
-  return transaction(async (tx) => {
+  const result = await transaction(async (tx): Promise<IngestFillResult> => {
     let order: Order | null = null;
     if (trade.clientOrderId) order = await lockOrder({ tx, by: { clientOrderId: trade.clientOrderId } });
     if (!order && trade.venueOrderId) {
@@ -91,4 +92,6 @@ export async function ingestFill(options: {
     );
     return { status: "ingested", fillId } as const;
   });
+  if (result.status === "ingested") scheduleDailyLossCheck();
+  return result;
 }

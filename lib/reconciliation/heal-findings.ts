@@ -1,11 +1,12 @@
 import { Decimal } from "decimal.js";
+import { enqueueAlert } from "../alerts/enqueue-alert";
 import { transaction } from "../db/sql";
 import { publishEvent } from "../events/publish-event";
 import { logger } from "../observability/logger";
 import { applyVenueOrder } from "../orders/apply-venue-order";
 import { ingestFill } from "../orders/ingest-fill";
 import { lockOrder } from "../orders/store/lock-order";
-import { engageKillSwitch } from "../risk/change-kill-switch";
+import { engageAutomatically } from "../risk/auto-halt/engage-automatically";
 import type { RecordedFinding } from "./record-findings";
 
 /** Halting everything rather than one symbol: these are not confined to a symbol. */
@@ -47,20 +48,33 @@ export async function healFindings(options: {
     const reason = `reconciliation: ${finding.type} (${finding.severity}) on ${finding.subject}${
       finding.notionalDelta ? `, notional ${finding.notionalDelta}` : ""
     }`.slice(0, 500);
-    const engaged = await engageKillSwitch({
-      scope,
-      reason,
-      source: "reconciliation_breach",
-      actor: "reconciliation",
+    const breach = { mismatchId, type: finding.type, severity: finding.severity, scope };
+    // The halt, the breach alert and the event commit together: a crash loses none of them.
+    const engaged = await transaction(async (tx) => {
+      const result = await engageAutomatically({
+        scope,
+        reason,
+        source: "reconciliation_breach",
+        actor: "reconciliation",
+        tx,
+      });
+      await enqueueAlert(tx, {
+        type: "reconciliation.breach",
+        data: {
+          ...breach,
+          subject: finding.subject,
+          notionalDelta: finding.notionalDelta,
+          runId: options.runId,
+          reason,
+        },
+      });
+      await publishEvent({ type: "reconciliation.breach", data: breach }, tx);
+      return result;
     });
     logger.error(
       { mismatchId, type: finding.type, scope, halted: engaged.changed },
       "reconciliation breach: trading halted",
     );
-    await publishEvent({
-      type: "reconciliation.breach",
-      data: { mismatchId, type: finding.type, severity: finding.severity, scope },
-    });
   }
   return { autoResolved, breaches };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as postOrder } from "../../app/api/orders/route";
+import { configureAlertWebhook } from "../../test/alert-receiver";
 import { callRoute } from "../../test/http-client";
 import {
   type OrderTestHarness,
@@ -17,6 +18,9 @@ import { readTradingHalt } from "../risk/read-kill-switch";
 import { simControl, sleep } from "../venue/testing/sim-test-helpers";
 import { runReconciliation } from "./run-reconciliation";
 import { SETTLE_MARGIN_MS } from "./settle-margin";
+
+// Alerts are written to the outbox (no worker runs here: delivery is tested in lib/alerts).
+configureAlertWebhook("http://127.0.0.1:9/alerts");
 
 let h: OrderTestHarness;
 let token: string;
@@ -132,6 +136,22 @@ describe("reconciliation engine", () => {
       source: "reconciliation_breach",
     });
     expect(await readTradingHalt(sql(), "ETH/USDT")).toBeNull();
+    expect(
+      await prisma().auditLog.findMany({
+        where: { action: "kill_switch.engage" },
+        select: { actorType: true, actorName: true, target: true },
+      }),
+    ).toEqual([{ actorType: "system", actorName: "reconciliation", target: "BTC/USDT" }]);
+    const alerts = await prisma().alertDelivery.findMany({ orderBy: { type: "asc" } });
+    expect(alerts.map((alert) => alert.payload)).toMatchObject([
+      {
+        type: "kill_switch.engaged",
+        data: { scope: "BTC/USDT", source: "reconciliation_breach", actor: "reconciliation" },
+      },
+      { type: "reconciliation.breach", data: { type: "fill_missing_locally", scope: "BTC/USDT" } },
+    ]);
+    await run(); // still open: another breach alert, the halt already engaged
+    expect(await prisma().alertDelivery.count({ where: { type: "kill_switch.engaged" } })).toBe(1);
   });
 
   it("an order placed on our account by someone else: recorded as external, flagged, not adopted", async () => {
@@ -215,7 +235,11 @@ describe("reconciliation engine", () => {
     const after = await prisma().order.findUniqueOrThrow({ where: { id } });
     expect(after.filledQuantity.toFixed()).toBe("0.0005");
     expect(after.status).toBe("partially_filled");
-    expect(await readTradingHalt(sql(), "BTC/USDT")).toMatchObject({ source: "reconciliation_breach" });
+    expect(await readTradingHalt(sql(), "BTC/USDT")).toMatchObject({
+      scope: "BTC/USDT",
+      source: "reconciliation_breach",
+    });
+    expect(await readTradingHalt(sql(), "ETH/USDT")).toBeNull();
     // Reconciliation never creates or cancels a venue order.
     expect(await h.venueOrders()).toEqual(venueOrders);
   });
@@ -242,6 +266,32 @@ describe("reconciliation engine", () => {
     expect(drift).toMatchObject({ severity: "critical", status: "open" });
     expect(drift.quantityDelta?.toFixed()).toBe("-500");
     expect(await readTradingHalt(sql(), "ETH/USDT")).toMatchObject({
+      scope: "global",
+      source: "reconciliation_breach",
+    });
+    expect(await prisma().alertDelivery.findMany({ where: { type: "kill_switch.engaged" } })).toMatchObject([
+      { payload: { data: { scope: "global", source: "reconciliation_breach" } } },
+    ]);
+  });
+
+  it("two venue orders with one client order id: duplicate_venue_orders halts everything", async () => {
+    for (const [symbol, price] of [
+      ["BTCUSDT", "25000"],
+      ["ETHUSDT", "1000"],
+    ] as const) {
+      await simControl(h.sim, "POST", "foreign-order", {
+        symbol,
+        side: "BUY",
+        quantity: "0.01",
+        price,
+        clientOrderId: "twice-on-the-venue",
+      });
+    }
+    await run();
+    expect(await mismatches()).toContainEqual(
+      expect.objectContaining({ type: "duplicate_venue_orders", severity: "critical", status: "open" }),
+    );
+    expect(await readTradingHalt(sql(), "SOL/USDT")).toMatchObject({
       scope: "global",
       source: "reconciliation_breach",
     });

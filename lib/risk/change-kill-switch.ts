@@ -1,3 +1,4 @@
+import { enqueueAlert } from "../alerts/enqueue-alert";
 import { type Sql, transaction } from "../db/sql";
 import { publishEvent } from "../events/publish-event";
 import type { KillSwitchScope, KillSwitchSource, KillSwitchState } from "./kill-switch-types";
@@ -64,6 +65,16 @@ async function change(options: KillSwitchChange & { engage: boolean }): Promise<
       },
       tx,
     );
+    await enqueueAlert(tx, {
+      type: options.engage ? "kill_switch.engaged" : "kill_switch.released",
+      data: {
+        scope: options.scope,
+        reason: options.reason,
+        source: options.source,
+        actor: options.actor,
+        changedAt: state?.changedAt?.toISOString() ?? null,
+      },
+    });
     return { state: state as KillSwitchState, changed: true };
   };
   return options.tx ? run(options.tx) : transaction(run);

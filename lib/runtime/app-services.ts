@@ -2,9 +2,10 @@ import { rawEnvironment } from "../env";
 import { type BookHub, createBookHub } from "../marketdata/book-hub";
 import { readOrderbookStreamConfig } from "../marketdata/orderbook-stream-config";
 import { createReconciliationGate, type ReconciliationGate } from "../reconciliation/reconciliation-gate";
+import { haltOnAuthFailure } from "../risk/auto-halt/halt-on-auth-failure";
 import { createVenue } from "../venue/create-venue";
 import type { VenuePort } from "../venue/port/venue-port";
-import { venueConfigFromEnv } from "../venue/venue-config";
+import { type VenueConfig, venueConfigFromEnv } from "../venue/venue-config";
 
 /** The collaborators the app's verbs are given: built once per process here, and nowhere else. */
 export interface AppServices {
@@ -19,11 +20,16 @@ const holder = globalThis as unknown as { __tallyAppServices?: AppServices; __ta
 holder.__tallyBootedAt ??= new Date();
 const BOOTED_AT = holder.__tallyBootedAt;
 
+/** The app's venue adapter: its auth circuit breaker opening halts trading. */
+export function createAppVenue(config: VenueConfig = venueConfigFromEnv(rawEnvironment())): VenuePort {
+  return createVenue(config, { onAuthBreakerOpen: (event) => void haltOnAuthFailure(event) });
+}
+
 /** Builds the services on a venue (the configured one by default). */
 export function createAppServices(
   options: { venue?: VenuePort; reconciliationGate?: ReconciliationGate } = {},
 ): AppServices {
-  const venue = options.venue ?? createVenue(venueConfigFromEnv(rawEnvironment()));
+  const venue = options.venue ?? createAppVenue();
   const bookHub = createBookHub({ venue, config: readOrderbookStreamConfig(rawEnvironment()) });
   const reconciliationGate = options.reconciliationGate ?? createReconciliationGate({ bootedAt: BOOTED_AT });
   return { venue, bookHub, reconciliationGate };

@@ -1,8 +1,10 @@
+import { alertDeliveryService } from "../alerts/alert-delivery-service";
 import { instrumentSyncService } from "../instruments/instrument-sync-service";
 import { logger } from "../observability/logger";
 import { orderSweeperService } from "../orders/order-sweeper-service";
 import { ownOrderStreamService } from "../orders/own-order-stream-service";
 import { reconciliationService } from "../reconciliation/reconciliation-service";
+import { venueUnreachableMonitor } from "../risk/auto-halt/venue-unreachable-monitor";
 import { appServices } from "./app-services";
 import type { BackgroundService } from "./background-service";
 import { registerBackgroundServicesStop } from "./started-services";
@@ -20,6 +22,8 @@ function backgroundServices(): BackgroundService[] {
     ownOrderStreamService(venue, { onGap: () => reconciliation.trigger("reconnect") }),
     orderSweeperService(venue),
     reconciliation,
+    alertDeliveryService(),
+    venueUnreachableMonitor(venue),
   ];
 }
 

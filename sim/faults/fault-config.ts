@@ -44,6 +44,12 @@ export const faultConfigSchema = z
     /** The venue's clock runs this far ahead (positive) or behind (negative). */
     clockSkewMs: z.number().int().min(-3_600_000).max(3_600_000).optional(),
     /**
+     * Every REST request with an API key is refused as Binance does when the key is revoked
+     * ("invalid_api_key": -2015, HTTP 401) or the secret no longer matches ("bad_signature": -1022,
+     * signed endpoints), whatever `endpoints` says.
+     */
+    authFailure: z.enum(["invalid_api_key", "bad_signature"]).optional(),
+    /**
      * Which REST endpoints the request faults (latency, drop, 429, 418, 5xx) hit: names such as
      * "order" or "openOrders", optionally with a method: "POST order". Default: every signed endpoint.
      */

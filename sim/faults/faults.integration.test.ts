@@ -146,6 +146,19 @@ describe("request faults", () => {
     expect(new Set(a)).toEqual(new Set([200, 429]));
   });
 
+  it("authFailure answers keyed requests as a revoked key (-2015, 401) or a bad signature (-1022)", async () => {
+    await control(sim, "POST", "/faults", { authFailure: "invalid_api_key" });
+    const revoked = await signedRequest(sim, "GET", "openOrders", {});
+    expect(revoked.status).toBe(401);
+    expect(((await revoked.json()) as { code: number }).code).toBe(-2015);
+    await control(sim, "POST", "/faults", { authFailure: "bad_signature" });
+    const forged = await signedRequest(sim, "GET", "openOrders", {});
+    expect(((await forged.json()) as { code: number }).code).toBe(-1022);
+    expect((await fetch(`${sim.restUrl}/api/v3/time`)).status).toBe(200);
+    await control(sim, "DELETE", "/faults");
+    expect((await signedRequest(sim, "GET", "openOrders", {})).status).toBe(200);
+  });
+
   it("clock skew makes ccxt's timestamps invalid", async () => {
     await control(sim, "POST", "/faults", { clockSkewMs: -20_000 });
     expect(await rejectionOf(ex.fetchBalance())).toBeInstanceOf(ccxt.InvalidNonce);

@@ -33,8 +33,10 @@ function authenticate(
   const apiKey = Array.isArray(header) ? header[0] : header;
   if (!apiKey) throw Errors.apiKeyFormat();
   const account = ctx.accountsByKey.get(apiKey);
-  if (!account) throw Errors.invalidApiKey();
+  const authFailure = ctx.faults.current.authFailure;
+  if (!account || authFailure === "invalid_api_key") throw Errors.invalidApiKey();
   if (route.security === "SIGNED") {
+    if (authFailure === "bad_signature") throw Errors.badSignature();
     const { payload, signature } = signedPayload(rawQuery, rawBody);
     if (!signature) throw Errors.mandatory("signature");
     if (!signatureMatches(payload, signature, account.apiSecret)) throw Errors.badSignature();
