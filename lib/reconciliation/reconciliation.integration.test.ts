@@ -297,6 +297,65 @@ describe("reconciliation engine", () => {
     });
   });
 
+  it("a partial fill whose report was lost: inserted from the venue's trade, the order moves to partially filled, nothing else", async () => {
+    const stream = ownOrderStreamService(h.venue());
+    stream.start();
+    try {
+      await sleep(500);
+      // One tick under the best ask, so it is the best bid: a smaller sell at its price fills part of it.
+      const depth = (await (await fetch(`${h.sim.restUrl}/api/v3/depth?symbol=BTCUSDT&limit=1`)).json()) as {
+        asks: [string][];
+      };
+      const price = (Number(depth.asks[0]?.[0]) - 0.01).toFixed(2);
+      const placed = await post(buy("0.002", { price }));
+      expect(placed.status, JSON.stringify(placed.json)).toBe(201);
+      const id = (placed.json.order as { id: string }).id;
+      await simControl(h.sim, "POST", "faults", { dropExecutionReports: 1 });
+      await simControl(h.sim, "POST", "synthetic-order", {
+        symbol: "BTCUSDT",
+        side: "SELL",
+        quantity: "0.001",
+        price,
+      });
+      await sleep(300);
+      await simControl(h.sim, "DELETE", "faults");
+      expect((await prisma().order.findUniqueOrThrow({ where: { id } })).filledQuantity.toFixed()).toBe("0");
+      await run();
+      expect(
+        (await mismatches()).map((m) => ({ ...m, quantityDelta: m.quantityDelta?.toFixed() })),
+      ).toMatchObject([{ type: "fill_missing_locally", status: "auto_resolved", quantityDelta: "0.001" }]);
+      const after = await prisma().order.findUniqueOrThrow({ where: { id }, include: { fills: true } });
+      expect(after.filledQuantity.toFixed()).toBe("0.001");
+      expect(after.status).toBe("partially_filled");
+      expect(after.fills.map((fill) => [fill.quantity.toFixed(), fill.source])).toEqual([
+        ["0.001", "reconciliation"],
+      ]);
+      await run();
+      expect(await prisma().mismatch.count()).toBe(1);
+    } finally {
+      await stream.stop();
+    }
+  });
+
+  it("a placement whose answer was lost after it executed, lookups failing too: the run settles it from the venue, one venue order, no mismatch", async () => {
+    await simControl(h.sim, "POST", "faults", {
+      dropResponseAfterExecute: 1,
+      endpoints: ["POST order"],
+      lookupFailure: 1,
+    });
+    const placed = await post(buy("0.001", { price: "20000" }));
+    await simControl(h.sim, "DELETE", "faults");
+    expect(placed.status).not.toBe(201);
+    const order = await prisma().order.findFirstOrThrow();
+    expect(["pending_new", "unknown"]).toContain(order.status);
+    await run();
+    const settled = await prisma().order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(settled.status).toBe("open");
+    expect(settled.venueOrderId).not.toBeNull();
+    expect(await h.venueOrders(order.clientOrderId)).toHaveLength(1);
+    expect(await mismatches()).toEqual([]);
+  });
+
   it("two runs started at once: one runs, the other joins it", async () => {
     const [a, b] = await Promise.all([run(), run()]);
     expect([a.joined, b.joined].sort()).toEqual([false, true]);

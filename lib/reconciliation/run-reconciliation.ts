@@ -38,8 +38,8 @@ export function reconciliationSettings(): ReconciliationSettings {
 
 /**
  * One reconciliation run, or the one already running on any instance (joined: this call does not
- * wait for it). Order: trades first (missed fills are inserted before orders are compared), then our
- * live orders, the venue's open orders, and balances. A check the venue could not answer is
+ * wait for it). Order: trades first (an order the venue shows ahead by exactly the fills found
+ * missing is reported once, as those fills), then our live orders, the venue's open orders, and balances. A check the venue could not answer is
  * incomplete: its findings stand, but nothing it raises is cleared and the run reports the error.
  * Never places or cancels a venue order.
  */
@@ -116,8 +116,14 @@ async function carryOut(options: RunOptions, run: RunRow): Promise<RunRow> {
     await timed("sweep", () =>
       sweepOrders({ venue }).catch((error: Error) => errors.push(`idempotency records: ${error.message}`)),
     );
+    const missingFills = new Map<string, Decimal>();
+    for (const finding of findings) {
+      if (finding.type !== "fill_missing_locally" || !finding.orderId || !finding.quantityDelta) continue;
+      const sum = missingFills.get(finding.orderId) ?? new Decimal(0);
+      missingFills.set(finding.orderId, sum.plus(finding.quantityDelta));
+    }
     const orders = await timed("orders", () =>
-      checkOrders({ venue, now: now(), stuckMs: settings.stuckMs }).catch((error: Error) => {
+      checkOrders({ venue, now: now(), stuckMs: settings.stuckMs, missingFills }).catch((error: Error) => {
         errors.push(`orders: ${error.message}`);
         return null;
       }),
