@@ -201,7 +201,7 @@ export function OrderTicket() {
         <div className="ticket-actions">
           <button
             type="submit"
-            className={`button primary ${values.side === "sell" ? "sell" : "buy"}`}
+            className={`button primary ${values.side === "sell" ? "sell" : "buy"}${halt ? " halted" : ""}`}
             disabled={placeOrder.busy || placeOrder.held || halt !== null}
             aria-busy={placeOrder.busy}
           >
