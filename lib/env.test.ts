@@ -10,7 +10,9 @@ describe("parseEnv", () => {
       VENUE: "sim",
       SIM_PORT: 4010,
       TRUST_PROXY: false,
+      KILL_SWITCH_AUTO_CANCEL: false,
     });
+    expect(parseEnv({ KILL_SWITCH_AUTO_CANCEL: "true" }).KILL_SWITCH_AUTO_CANCEL).toBe(true);
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.TALLY_ALLOWED_ORIGINS).toEqual([]);
   });

@@ -51,6 +51,8 @@ const envSchema = z.object({
     .regex(/^\d+(\.\d+)?$/, "must be a plain decimal such as 250000")
     .default("250000"),
   RISK_MAX_OPEN_ORDERS_PER_SYMBOL: z.coerce.number().int().min(1).default(50),
+  /** Automatic kill-switch engages also cancel every open order at the venue (manual ones choose per engage). */
+  KILL_SWITCH_AUTO_CANCEL: booleanString.default(false),
   RECONCILIATION_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   /** Corrections up to this notional (quote currency) are applied by the engine on its own. */
   RECONCILIATION_AUTO_HEAL_MAX_NOTIONAL: z

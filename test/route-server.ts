@@ -1,4 +1,4 @@
-// A minimal app server for multi-process tests: serves the order, idempotency and instrument route
+// A minimal app server for multi-process tests: serves the order, idempotency, instrument and kill-switch route
 // modules over node:http in its own process (own Prisma pool, own venue client) and runs the order
 // sweeper. Env: DATABASE_URL, SIM_PORT, ROUTE_SERVER_PORT (default 0 = any); prints "listening <port>" when ready.
 // Run with: node --import tsx test/route-server.ts
@@ -6,6 +6,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as idempotencyKey from "../app/api/idempotency/[key]/route";
 import * as instruments from "../app/api/instruments/route";
+import * as engage from "../app/api/kill-switch/engage/route";
+import * as release from "../app/api/kill-switch/release/route";
+import * as killSwitch from "../app/api/kill-switch/route";
 import * as cancel from "../app/api/orders/[id]/cancel/route";
 import * as orderById from "../app/api/orders/[id]/route";
 import * as batch from "../app/api/orders/batch/route";
@@ -24,6 +27,9 @@ const routes: Array<[RegExp, Module, string[]]> = [
   [/^\/api\/orders\/([^/]+)$/, orderById, ["id"]],
   [/^\/api\/idempotency\/([^/]+)$/, idempotencyKey, ["key"]],
   [/^\/api\/instruments$/, instruments, []],
+  [/^\/api\/kill-switch$/, killSwitch, []],
+  [/^\/api\/kill-switch\/engage$/, engage, []],
+  [/^\/api\/kill-switch\/release$/, release, []],
 ];
 
 const server = http.createServer(async (req, res) => {

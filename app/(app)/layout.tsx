@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { HaltTradingControl } from "@/components/kill-switch/halt-trading-control";
+import { TradingHaltBanner } from "@/components/kill-switch/trading-halt-banner";
 import { Nav } from "@/components/shell/nav";
 import { StatusBar } from "@/components/shell/status-bar";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -17,8 +19,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <header className="topbar">
           <span className="brand">Tally</span>
           <Nav role={principal.role} />
+          <HaltTradingControl role={principal.role} />
           <UserMenu name={principal.name} role={principal.role} />
         </header>
+        <TradingHaltBanner />
         <main className="content">{children}</main>
         <StatusBar />
       </div>

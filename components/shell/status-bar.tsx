@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "../api/api-client";
+import { engagedHalts, tradingStateQuery } from "../kill-switch/trading-state-query";
 
 type Check = { status: "ok" | "fail"; latencyMs?: number; detail?: string };
 type Readiness = { status: "ok" | "fail"; checks: Record<string, Check> };
@@ -23,6 +24,26 @@ function Indicator({ label, check }: { label: string; check: Check | undefined |
   );
 }
 
+function KillSwitchIndicator() {
+  const state = useQuery(tradingStateQuery);
+  const halts = engagedHalts(state.data);
+  const known = state.data !== undefined;
+  const text = !known
+    ? "unknown"
+    : halts.length === 0
+      ? "released"
+      : halts.some((halt) => halt.scope === "global")
+        ? "ENGAGED"
+        : `halted ${halts.map((halt) => halt.scope).join(", ")}`;
+  const level = !known ? "unknown" : halts.length === 0 ? "ok" : "fail";
+  return (
+    <span className={`indicator indicator-${level}`} data-testid="kill-switch-status">
+      <span className="dot" aria-hidden="true" />
+      Kill switch: {text}
+    </span>
+  );
+}
+
 export function StatusBar() {
   const readiness = useQuery({
     queryKey: ["ready"],
@@ -37,10 +58,7 @@ export function StatusBar() {
     <section className="status-bar" aria-label="System status">
       <Indicator label="Database" check={server ?? checks?.database ?? "unknown"} />
       <Indicator label="Venue" check={server ?? checks?.venue ?? "unknown"} />
-      <span className="indicator indicator-unknown" title="The kill switch arrives with its own capability">
-        <span className="dot" aria-hidden="true" />
-        Kill switch: not available yet
-      </span>
+      <KillSwitchIndicator />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { StoredOutcome, StoredResponseOutcome } from "../idempotency/idempo
 import type { OrderOutcome } from "../orders/order-outcome";
 import type { OrderView } from "../orders/order-view";
 import type { RunRequestedOutcome } from "../reconciliation/request-run";
+import type { KillSwitchOutcome } from "../risk/kill-switch-outcome";
 import { problemBody } from "./problem";
 
 /** An answer as sent: status and the exact body text. */
@@ -85,6 +86,12 @@ export function presentOutcome(outcome: StoredOutcome): PresentedAnswer {
   if (outcome.kind === "reconciliation_run_requested") {
     const { run } = outcome as RunRequestedOutcome;
     return { status: 202, body: JSON.stringify({ run }) };
+  }
+  if (outcome.kind === "trading_halted" || outcome.kind === "trading_released") {
+    const changed = outcome as KillSwitchOutcome;
+    const body =
+      changed.kind === "trading_halted" ? { ...changed.state, cancel: changed.cancel } : changed.state;
+    return { status: 200, body: JSON.stringify(body) };
   }
   return presentOrderOutcome(outcome as OrderOutcome);
 }

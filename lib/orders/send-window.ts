@@ -1,4 +1,6 @@
 import type { Order } from "../db/generated/prisma/client";
+import { describeTradingHalt } from "../risk/describe-trading-halt";
+import { VenueSendRefusedError } from "../venue/port/venue-errors";
 import { recordSendAttempt } from "./store/record-send-attempt";
 
 /**
@@ -22,10 +24,12 @@ export function sendWindowClosesAt(options: {
 
 /**
  * The beforeAttempt hook of a placement: records the send durably before it is signed, unless the
- * recorded time is recent enough to stand for it. Returns the hook, keeping the recorded time.
+ * recorded time is recent enough to stand for it (the claim's transaction checked the kill switch
+ * and recorded it). A send recorded later re-checks the switch and is refused while trading is halted.
+ * Returns the hook, keeping the recorded time.
  */
 export function recordSendAttempts(options: {
-  order: Pick<Order, "id" | "lastSendAt" | "updatedAt">;
+  order: Pick<Order, "id" | "symbol" | "lastSendAt" | "updatedAt">;
   now?: () => number;
 }): (attempt: number) => Promise<void> {
   const now = options.now ?? Date.now;
@@ -33,7 +37,12 @@ export function recordSendAttempts(options: {
   return async () => {
     const at = now();
     if (at - recorded <= SEND_RECORD_SLACK_MS) return;
-    await recordSendAttempt({ orderId: options.order.id, at: new Date(at) });
+    const halt = await recordSendAttempt({
+      orderId: options.order.id,
+      symbol: options.order.symbol,
+      at: new Date(at),
+    });
+    if (halt) throw new VenueSendRefusedError(describeTradingHalt(halt));
     recorded = at;
   };
 }

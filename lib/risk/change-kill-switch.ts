@@ -1,6 +1,7 @@
 import { enqueueAlert } from "../alerts/enqueue-alert";
 import { type Sql, transaction } from "../db/sql";
 import { publishEvent } from "../events/publish-event";
+import { lockKillSwitchScope } from "./kill-switch-locks";
 import type { KillSwitchScope, KillSwitchSource, KillSwitchState } from "./kill-switch-types";
 
 export interface KillSwitchChange {
@@ -21,8 +22,8 @@ export interface KillSwitchChangeResult {
 
 async function change(options: KillSwitchChange & { engage: boolean }): Promise<KillSwitchChangeResult> {
   const run = async (tx: Sql): Promise<KillSwitchChangeResult> => {
-    // Serialises changes of one scope across instances; an existing row is locked by the upsert.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`tally:kill-switch:${options.scope}`}, 0))`;
+    // Serialises changes of one scope across instances and waits for the send checks holding it shared.
+    await lockKillSwitchScope(tx, options.scope);
     const rows = await tx.$queryRaw<KillSwitchState[]>`
       SELECT scope, engaged, reason, source, actor, "changedAt", version FROM "KillSwitch"
       WHERE scope = ${options.scope} FOR UPDATE`;

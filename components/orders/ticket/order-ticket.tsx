@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { OrderSide, OrderType, TimeInForce } from "@/lib/orders/order-wire-schema";
+import { describeHalt, haltFor, tradingStateQuery } from "../../kill-switch/trading-state-query";
 import { Field } from "../../ui/field";
 import { instrumentsQuery } from "../shared/order-queries";
 import { splitFieldErrors } from "./ticket-field-errors";
@@ -27,6 +28,7 @@ export function OrderTicket() {
   const instruments = useQuery(instrumentsQuery);
   const list = instruments.data?.instruments ?? [];
   const placeOrder = usePlaceOrder();
+  const tradingState = useQuery(tradingStateQuery);
   const [values, setValues] = useState<TicketValues>(EMPTY_TICKET);
   const [touched, setTouched] = useState<ReadonlySet<TicketField>>(new Set());
   const [attempted, setAttempted] = useState(false);
@@ -46,6 +48,7 @@ export function OrderTicket() {
   }, [firstSymbol]);
 
   const instrument = list.find((candidate) => candidate.symbol === values.symbol);
+  const halt = haltFor(tradingState.data, values.symbol);
   const validation = useMemo(() => validateTicket(values, instrument), [values, instrument]);
   const problem = placeOrder.outcome?.kind === "problem" ? placeOrder.outcome.problem : null;
   const serverErrors = splitFieldErrors(problem);
@@ -76,7 +79,7 @@ export function OrderTicket() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (placeOrder.busy || placeOrder.held) return;
+    if (placeOrder.busy || placeOrder.held || halt) return;
     setAttempted(true);
     if (!validation.body) {
       const first = FIELD_ORDER.find((field) => validation.errors[field]);
@@ -198,8 +201,8 @@ export function OrderTicket() {
         <div className="ticket-actions">
           <button
             type="submit"
-            className={`button primary ${values.side === "sell" ? "sell" : "buy"}`}
-            disabled={placeOrder.busy || placeOrder.held}
+            className={`button primary ${values.side === "sell" ? "sell" : "buy"}${halt ? " halted" : ""}`}
+            disabled={placeOrder.busy || placeOrder.held || halt !== null}
             aria-busy={placeOrder.busy}
           >
             Place order
@@ -208,6 +211,11 @@ export function OrderTicket() {
             New order
           </button>
         </div>
+        {halt && (
+          <p className="form-error" role="alert" data-testid="ticket-halted">
+            {describeHalt(halt)}. Orders are refused until it is released.
+          </p>
+        )}
         <TicketOutcomeMessage
           outcome={placeOrder.outcome}
           busy={placeOrder.busy}

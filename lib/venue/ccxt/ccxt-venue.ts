@@ -237,6 +237,24 @@ export class CcxtVenue implements VenuePort {
     }
   }
 
+  async cancelAllOrders(options: { symbol: string }): Promise<VenueOrder[]> {
+    await this.loadInstruments();
+    try {
+      const raw = await this.request(
+        "cancelAllOrders",
+        "private",
+        "idempotent",
+        WEIGHT.cancelOpenOrders,
+        () => this.exchange.cancelAllOrders(options.symbol),
+      );
+      return (raw as unknown as Parameters<typeof mapCcxtOrder>[0][]).map(mapCcxtOrder);
+    } catch (error) {
+      // Binance answers -2011 "Unknown order sent" when nothing is open in the symbol.
+      if (error instanceof VenueError && error.kind === "order_not_found") return [];
+      throw error;
+    }
+  }
+
   async fetchOrderByClientId(options: { symbol: string; clientOrderId: string }): Promise<VenueOrder | null> {
     await this.loadInstruments();
     try {

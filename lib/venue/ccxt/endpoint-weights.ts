@@ -3,6 +3,7 @@ export const WEIGHT = {
   exchangeInfo: 20,
   time: 1,
   cancelOrder: 1,
+  cancelOpenOrders: 1,
   order: 4,
   openOrders: 80,
   openOrdersOfSymbol: 6,

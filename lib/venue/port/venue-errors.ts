@@ -126,3 +126,14 @@ export class VenueUnexpectedError extends VenueError {
     super("unexpected", message, details);
   }
 }
+
+/**
+ * Thrown by a placement's beforeAttempt hook to stop that attempt before it is signed (trading was
+ * halted meanwhile): nothing is sent, and the placement is rejected unless an earlier attempt's
+ * outcome is still unknown.
+ */
+export class VenueSendRefusedError extends VenueError {
+  constructor(message: string) {
+    super("rejected", message);
+  }
+}

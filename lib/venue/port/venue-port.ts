@@ -65,6 +65,11 @@ export interface VenuePort {
   executionWindowMs(): number;
   /** Idempotent; retried on transient errors. Throws typed VenueErrors otherwise. */
   cancelOrder(request: CancelOrderRequest): Promise<CancelOrderResult>;
+  /**
+   * The venue's mass cancel of every open order of our account in the symbol, whoever placed it
+   * (Binance `DELETE /api/v3/openOrders`): the orders it canceled, none when nothing was open.
+   */
+  cancelAllOrders(options: { symbol: string }): Promise<VenueOrder[]>;
   /** null when the venue does not know the id (see executionWindowMs before taking that as absence); throws when the lookup failed. */
   fetchOrderByClientId(options: { symbol: string; clientOrderId: string }): Promise<VenueOrder | null>;
   fetchOpenOrders(options?: { symbol?: string }): Promise<VenueOrder[]>;

@@ -1,7 +1,12 @@
 import type { Logger } from "../../observability/logger";
 import { classifyVenueError } from "../ccxt/classify-venue-error";
 import type { VenueCounters } from "../port/venue-counters";
-import { VenueCircuitOpenError, type VenueError, type VenueErrorKind } from "../port/venue-errors";
+import {
+  VenueCircuitOpenError,
+  type VenueError,
+  type VenueErrorKind,
+  VenueSendRefusedError,
+} from "../port/venue-errors";
 import type { EndpointClass } from "../port/venue-types";
 import type { VenueConfig } from "../venue-config";
 import { type BreakerState, CircuitBreaker } from "./circuit-breaker";
@@ -154,6 +159,11 @@ export class VenueRequestRunner {
         return value;
       } catch (raw) {
         this.pacer.settle(weight);
+        if (raw instanceof VenueSendRefusedError) {
+          // Stopped by the caller before anything was signed: says nothing about the venue.
+          for (const breaker of relevant) breaker.releaseProbe();
+          throw raw;
+        }
         const error = classifyVenueError({
           error: raw,
           endpoint: spec.endpoint,

@@ -27,6 +27,7 @@ export class InMemoryVenue implements VenuePort {
     unsupported("place orders");
   cancelOrderHandler: Handler<[{ symbol: string; clientOrderId?: string }], CancelOrderResult> =
     unsupported("cancel orders");
+  cancelAllHandler: Handler<[{ symbol: string }], VenueOrder[]> = unsupported("mass cancel orders");
   lookupHandler: Handler<[{ symbol: string; clientOrderId: string }], VenueOrder | null> =
     unsupported("look orders up");
   depthHandler: Handler<[{ symbol: string; limit?: number }], DepthSnapshot> = unsupported("serve books");
@@ -42,6 +43,10 @@ export class InMemoryVenue implements VenuePort {
   cancelOrder(request: { symbol: string; clientOrderId?: string }) {
     this.calls.push(`cancelOrder ${request.clientOrderId}`);
     return this.cancelOrderHandler(request);
+  }
+  cancelAllOrders(options: { symbol: string }) {
+    this.calls.push(`cancelAllOrders ${options.symbol}`);
+    return this.cancelAllHandler(options);
   }
   fetchOrderByClientId(options: { symbol: string; clientOrderId: string }) {
     this.calls.push(`fetchOrderByClientId ${options.clientOrderId}`);

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as postOrder } from "../../app/api/orders/route";
+import { callRoute } from "../../test/http-client";
+import { type OrderTestHarness, resetSim, startOrderTestHarness } from "../../test/order-test-harness";
+import { prisma } from "../db/prisma";
+import { eventsReady, subscribeEvents } from "../events/subscribe-events";
+import type { TallyEvent } from "../events/tally-event";
+import { simControl, simOrders, sleep } from "../venue/testing/sim-test-helpers";
+import { haltTrading } from "./halt-trading";
+
+let h: OrderTestHarness;
+let n = 0;
+const place = (price: string) =>
+  callRoute(postOrder, {
+    method: "POST",
+    path: "/api/orders",
+    token: h.token,
+    json: { symbol: "BTC/USDT", side: "buy", type: "limit", quantity: "0.001", price },
+    headers: { "idempotency-key": `ht-${Date.now()}-${n++}` },
+  });
+const openAtSim = async () => (await simOrders(h.sim)).filter((o) => o.status === "NEW");
+
+beforeAll(async () => {
+  h = await startOrderTestHarness({ seed: 47 });
+});
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(async () => {
+  await resetSim(h.sim);
+  await prisma().killSwitch.deleteMany({});
+});
+
+describe("haltTrading (automatic engages)", () => {
+  it("an automatic engage cancels nothing unless asked (KILL_SWITCH_AUTO_CANCEL is off by default), and is audited as the system", async () => {
+    expect((await place("30000")).status).toBe(201);
+    const result = await haltTrading({
+      venue: h.venue(),
+      scope: "global",
+      reason: "balance drift",
+      source: "reconciliation_breach",
+      actor: "reconciliation",
+    });
+    expect(result).toMatchObject({ changed: true, cancel: null, state: { engaged: true } });
+    expect(await openAtSim()).toHaveLength(1);
+    const audit = await prisma().auditLog.findFirstOrThrow({
+      where: { action: "kill_switch.engage" },
+      orderBy: { at: "desc" },
+    });
+    expect(audit).toMatchObject({ actorType: "system", actorName: "reconciliation", target: "global" });
+  });
+
+  it("when the venue's mass cancel fails, cancels one by one, then publishes that nothing is open", async () => {
+    expect((await place("30000")).status).toBe(201);
+    expect((await place("29000")).status).toBe(201);
+    await simControl(h.sim, "POST", "faults", { http5xx: 1, endpoints: ["DELETE openOrders"] });
+    const seen: TallyEvent[] = [];
+    const stop = subscribeEvents((event) => {
+      if (event.type === "kill_switch.open_orders_checked") seen.push(event);
+    });
+    await eventsReady();
+    try {
+      const result = await haltTrading({
+        venue: h.venue(),
+        scope: "BTC/USDT",
+        reason: "stuck orders",
+        source: "manual",
+        actor: "ops",
+        cancelOpenOrders: true,
+      });
+      expect(result.cancel).toEqual({ sent: 3, canceled: 2, external: 0, failed: [] });
+      expect(await openAtSim()).toHaveLength(0);
+      for (let i = 0; i < 100 && seen.length === 0; i += 1) await sleep(20);
+      expect(seen[0]?.data).toMatchObject({ scope: "BTC/USDT", open: 0 });
+    } finally {
+      stop();
+    }
+  });
+});
