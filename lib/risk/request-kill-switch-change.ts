@@ -7,9 +7,9 @@ import { type IdempotentResult, runIdempotently } from "../idempotency/run-idemp
 import type { VenuePort } from "../venue/port/venue-port";
 import { assertKnownSymbol } from "./assert-known-symbol";
 import { engageKillSwitch, type KillSwitchChangeResult, releaseKillSwitch } from "./change-kill-switch";
-import { settleAfterEngage } from "./halt-trading";
 import type { KillSwitchOutcome } from "./kill-switch-outcome";
 import { readTradingState } from "./read-trading-state";
+import { settleAfterEngage } from "./settle-after-engage";
 
 interface ChangeRequest {
   venue: VenuePort;

@@ -1,9 +1,11 @@
 import { alertDeliveryService } from "../alerts/alert-delivery-service";
+import { env } from "../env";
 import { instrumentSyncService } from "../instruments/instrument-sync-service";
 import { logger } from "../observability/logger";
 import { orderSweeperService } from "../orders/order-sweeper-service";
 import { ownOrderStreamService } from "../orders/own-order-stream-service";
 import { reconciliationService } from "../reconciliation/reconciliation-service";
+import { autoCancelService } from "../risk/auto-halt/auto-cancel-service";
 import { venueUnreachableMonitor } from "../risk/auto-halt/venue-unreachable-monitor";
 import { appServices } from "./app-services";
 import type { BackgroundService } from "./background-service";
@@ -24,6 +26,7 @@ function backgroundServices(): BackgroundService[] {
     reconciliation,
     alertDeliveryService(),
     venueUnreachableMonitor(venue),
+    ...(env().KILL_SWITCH_AUTO_CANCEL ? [autoCancelService(venue)] : []),
   ];
 }
 

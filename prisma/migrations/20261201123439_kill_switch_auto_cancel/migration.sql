@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "KillSwitch" ADD COLUMN     "autoCanceledVersion" INTEGER;
+
