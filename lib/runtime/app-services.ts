@@ -1,7 +1,9 @@
 import { rawEnvironment } from "../env";
 import { type BookHub, createBookHub } from "../marketdata/book-hub";
+import { createBookMidSource } from "../marketdata/book-mid-source";
 import { readOrderbookStreamConfig } from "../marketdata/orderbook-stream-config";
 import { createReconciliationGate, type ReconciliationGate } from "../reconciliation/reconciliation-gate";
+import type { MidSource } from "../risk/limits/mid-quote";
 import { createVenue } from "../venue/create-venue";
 import type { VenuePort } from "../venue/port/venue-port";
 import { venueConfigFromEnv } from "../venue/venue-config";
@@ -12,6 +14,8 @@ export interface AppServices {
   bookHub: BookHub;
   /** Closed until this process's first full reconciliation run has completed. */
   reconciliationGate: ReconciliationGate;
+  /** The live mid per symbol that the price band and market-order notional are checked against. */
+  midSource: MidSource;
 }
 
 const holder = globalThis as unknown as { __tallyAppServices?: AppServices; __tallyBootedAt?: Date };
@@ -21,12 +25,19 @@ const BOOTED_AT = holder.__tallyBootedAt;
 
 /** Builds the services on a venue (the configured one by default). */
 export function createAppServices(
-  options: { venue?: VenuePort; reconciliationGate?: ReconciliationGate } = {},
+  options: {
+    venue?: VenuePort;
+    reconciliationGate?: ReconciliationGate;
+    bookHub?: BookHub;
+    midSource?: MidSource;
+  } = {},
 ): AppServices {
   const venue = options.venue ?? createVenue(venueConfigFromEnv(rawEnvironment()));
-  const bookHub = createBookHub({ venue, config: readOrderbookStreamConfig(rawEnvironment()) });
+  const bookHub =
+    options.bookHub ?? createBookHub({ venue, config: readOrderbookStreamConfig(rawEnvironment()) });
   const reconciliationGate = options.reconciliationGate ?? createReconciliationGate({ bootedAt: BOOTED_AT });
-  return { venue, bookHub, reconciliationGate };
+  const midSource = options.midSource ?? createBookMidSource({ bookHub, venue });
+  return { venue, bookHub, reconciliationGate, midSource };
 }
 
 /** The composition root: this process's services, configured from the environment on first use. */
