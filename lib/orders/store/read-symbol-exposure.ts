@@ -4,7 +4,7 @@ import type { SymbolExposure } from "../../risk/limits/evaluate-order-limits";
 import { LIVE_STATUSES } from "../order-state-machine";
 
 /**
- * A symbol's net position from our fills and its live orders (count and unfilled quantity per side),
+ * A symbol's net position from our orders' fills and its live orders (count and unfilled quantity per side),
  * as the transaction sees them, leaving out `excludeOrderIds` (the legs being checked).
  */
 export async function readSymbolExposure(options: {
@@ -13,23 +13,25 @@ export async function readSymbolExposure(options: {
   excludeOrderIds: string[];
 }): Promise<SymbolExposure> {
   const { tx, symbol, excludeOrderIds } = options;
-  const [position] = await tx.$queryRaw<{ net: { toString(): string } }[]>`
-    SELECT coalesce(sum(CASE WHEN o.side = 'buy' THEN f.quantity ELSE -f.quantity END), 0) AS net
-    FROM "Fill" f JOIN "Order" o ON o.id = f."orderId"
-    WHERE o.symbol = ${symbol}`;
-  const [open] = await tx.$queryRaw<
-    { count: number; buys: { toString(): string }; sells: { toString(): string } }[]
+  // filledQuantity is the largest of our stored fills and the venue's cumulative figure for the order
+  const [row] = await tx.$queryRaw<
+    {
+      net: { toString(): string };
+      count: number;
+      buys: { toString(): string };
+      sells: { toString(): string };
+    }[]
   >`
-    SELECT count(*)::int AS count,
-           coalesce(sum(quantity - "filledQuantity") FILTER (WHERE side = 'buy'), 0) AS buys,
-           coalesce(sum(quantity - "filledQuantity") FILTER (WHERE side = 'sell'), 0) AS sells
-    FROM "Order"
-    WHERE symbol = ${symbol} AND status::text = ANY(${LIVE_STATUSES as string[]})
-      AND NOT (id = ANY(${excludeOrderIds}::uuid[]))`;
+    SELECT coalesce(sum(CASE WHEN side = 'buy' THEN "filledQuantity" ELSE -"filledQuantity" END), 0) AS net,
+           count(*) FILTER (WHERE live)::int AS count,
+           coalesce(sum(quantity - "filledQuantity") FILTER (WHERE live AND side = 'buy'), 0) AS buys,
+           coalesce(sum(quantity - "filledQuantity") FILTER (WHERE live AND side = 'sell'), 0) AS sells
+    FROM (SELECT side, quantity, "filledQuantity", status::text = ANY(${LIVE_STATUSES as string[]}) AS live
+          FROM "Order" WHERE symbol = ${symbol} AND NOT (id = ANY(${excludeOrderIds}::uuid[]))) ours`;
   return {
-    netPosition: new ExactDecimal(position?.net.toString() ?? "0"),
-    openBuyQuantity: new ExactDecimal(open?.buys.toString() ?? "0"),
-    openSellQuantity: new ExactDecimal(open?.sells.toString() ?? "0"),
-    openOrders: open?.count ?? 0,
+    netPosition: new ExactDecimal(row?.net.toString() ?? "0"),
+    openBuyQuantity: new ExactDecimal(row?.buys.toString() ?? "0"),
+    openSellQuantity: new ExactDecimal(row?.sells.toString() ?? "0"),
+    openOrders: row?.count ?? 0,
   };
 }
