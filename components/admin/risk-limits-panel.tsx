@@ -6,6 +6,7 @@ import type { RiskLimitsInput, RiskLimitsWire } from "@/lib/risk/limits/risk-lim
 import { ApiError, apiFetch, type Problem } from "../api/api-client";
 import { instrumentsQuery } from "../orders/shared/order-queries";
 import { RISK_LIMITS_KEY, riskLimitsQuery } from "../risk/risk-limits-query";
+import { Field } from "../ui/field";
 import {
   buildRiskLimitsBody,
   fieldKey,
@@ -185,17 +186,20 @@ export function RiskLimitsPanel({ editable }: { editable: boolean }) {
         </div>
         {editable && (
           <div className="inline-form">
-            <label htmlFor={`${idPrefix}-add`}>
-              <span>Override for</span>
-            </label>
-            <select id={`${idPrefix}-add`} value={adding} onChange={(event) => setAdding(event.target.value)}>
-              <option value="">choose a symbol</option>
-              {addable.map((instrument) => (
-                <option key={instrument.symbol} value={instrument.symbol}>
-                  {instrument.symbol}
-                </option>
-              ))}
-            </select>
+            <Field id={`${idPrefix}-add`} label="Override for" error={undefined}>
+              <select
+                id={`${idPrefix}-add`}
+                value={adding}
+                onChange={(event) => setAdding(event.target.value)}
+              >
+                <option value="">choose a symbol</option>
+                {addable.map((instrument) => (
+                  <option key={instrument.symbol} value={instrument.symbol}>
+                    {instrument.symbol}
+                  </option>
+                ))}
+              </select>
+            </Field>
             <button
               type="button"
               className="button"

@@ -1,6 +1,11 @@
 import Decimal from "decimal.js";
 import type { OrderInput } from "@/lib/orders/order-input-schema";
-import { evaluateOrderLimits, NO_EXPOSURE, priceBandRange } from "@/lib/risk/limits/evaluate-order-limits";
+import {
+  evaluateOrderLimits,
+  type LimitViolation,
+  NO_EXPOSURE,
+  priceBandRange,
+} from "@/lib/risk/limits/evaluate-order-limits";
 import { effectiveLimits, type RiskLimitValues } from "@/lib/risk/limits/risk-limit-values";
 import { riskLimitsFromWire } from "@/lib/risk/limits/risk-limits-view";
 import type { RiskLimitsWire } from "@/lib/risk/limits/risk-limits-wire-schema";
@@ -54,7 +59,24 @@ export function checkTicketRisk(
     priceBand,
     error: {
       field: violation.limit === "price_band" ? "price" : "quantity",
-      message: `Over the risk limit: ${violation.detail}`,
+      message: ticketMessage(violation),
     },
   };
+}
+
+/** Short enough for the field it sits under; the server's detail says the same at length. */
+function ticketMessage(violation: LimitViolation): string {
+  const { limitValue, orderValue } = violation;
+  switch (violation.limit) {
+    case "max_order_quantity":
+      return `Over the max order quantity ${limitValue}`;
+    case "max_order_notional":
+      return `Order value ${orderValue} is over the max notional ${limitValue}`;
+    case "max_open_orders":
+      return `Over the max of ${limitValue} open orders`;
+    case "max_position":
+      return `Position would reach ${orderValue}, over the max ${limitValue}`;
+    case "price_band":
+      return `Outside the ±${limitValue}% price band (${violation.allowedRange?.min} – ${violation.allowedRange?.max})`;
+  }
 }

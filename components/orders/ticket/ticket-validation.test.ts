@@ -110,7 +110,7 @@ describe("validateTicket against the risk limits", () => {
       mid: null,
     });
     expect(result.body).toBeNull();
-    expect(result.errors.quantity).toContain("max order quantity 0.015");
+    expect(result.errors.quantity).toBe("Over the max order quantity 0.015");
     expect(
       validateTicket(ticket({ quantity: "0.015" }), BTC, {
         limits: limits({ maxOrderQuantity: "0.015" }),
@@ -125,7 +125,7 @@ describe("validateTicket against the risk limits", () => {
       mid: null,
     };
     const result = validateTicket(ticket(), BTC, risk);
-    expect(result.errors.quantity).toContain("max order notional 600");
+    expect(result.errors.quantity).toBe("Order value 648.7575 is over the max notional 600");
     expect(result.risk?.applying.maxOrderNotional?.toFixed()).toBe("600");
   });
 
@@ -137,7 +137,7 @@ describe("validateTicket against the risk limits", () => {
     expect(inside.risk?.priceBand?.max.toFixed()).toBe("45150");
     const fatFinger = validateTicket(ticket({ price: "432505" }), BTC, risk);
     expect(fatFinger.body).toBeNull();
-    expect(fatFinger.errors.price).toContain("price band");
+    expect(fatFinger.errors.price).toBe("Outside the ±5% price band (40850 – 45150)");
   });
 
   it("without a live mid in the browser the band is left to the server", () => {
