@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { sql } from "@/lib/db/sql";
 import { parseEnv } from "@/lib/env";
+import { eventsReady, subscribeEvents } from "@/lib/events/subscribe-events";
 import { readRiskLimits, seedRiskLimits } from "@/lib/risk/limits/risk-limits-store";
 import { appServices } from "@/lib/runtime/app-services";
 import { simControl, sleep } from "@/lib/venue/testing/sim-test-helpers";
@@ -103,6 +104,9 @@ describe("PUT /api/risk-limits", () => {
     expect(refused.status).toBe(403);
     expect(refused.json.code).toBe("insufficient_role");
 
+    const events: string[] = [];
+    const stop = subscribeEvents((event) => events.push(event.type));
+    await eventsReady();
     const accepted = await put(body);
     expect(accepted.status).toBe(200);
     expect(accepted.json.limits).toMatchObject({
@@ -116,6 +120,10 @@ describe("PUT /api/risk-limits", () => {
       before: { global: { maxOrderNotional: "250000", maxOpenOrders: 50 }, symbols: [] },
       after: { global: { maxOrderQuantity: "2", maxOrderNotional: null }, symbols: [{ symbol: "ETH/USDT" }] },
     });
+    // tickets on every instance hear of it
+    for (let i = 0; i < 40 && !events.includes("risk_limits.changed"); i++) await sleep(25);
+    stop();
+    expect(events).toContain("risk_limits.changed");
   });
 
   it("refuses bad decimals, unknown symbols and unknown fields with problem+json", async () => {
@@ -129,6 +137,8 @@ describe("PUT /api/risk-limits", () => {
       { field: "symbols.0.symbol", message: "NOPE/USDT is not a listed instrument" },
     ]);
     expect((await put({ global: { ...noLimits, priceBandPercent: "101" } })).status).toBe(400);
+    const extra = await put({ global: { ...noLimits, maxLoss: "5" }, symbols: [] });
+    expect(extra.json.errors).toEqual([{ field: "global.maxLoss", message: expect.any(String) }]);
   });
 });
 
