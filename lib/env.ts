@@ -46,6 +46,7 @@ const envSchema = z.object({
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().positive().default(24),
   IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   IDEMPOTENCY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** Seeds the global max order notional (quote currency), like the other RISK_ variables. */
   RISK_MAX_ORDER_NOTIONAL: z
     .string()
     .regex(/^\d+(\.\d+)?$/, "must be a plain decimal such as 250000")
@@ -53,6 +54,19 @@ const envSchema = z.object({
   RISK_MAX_OPEN_ORDERS_PER_SYMBOL: z.coerce.number().int().min(1).default(50),
   /** Automatic kill-switch engages also cancel every open order at the venue (manual ones choose per engage). */
   KILL_SWITCH_AUTO_CANCEL: booleanString.default(false),
+  /** Seeds of the global risk limits (read only while the database has no global row); unset: no limit. */
+  RISK_MAX_ORDER_QUANTITY: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, "must be a plain decimal such as 10")
+    .optional(),
+  RISK_MAX_POSITION: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, "must be a plain decimal such as 25")
+    .optional(),
+  RISK_PRICE_BAND_PERCENT: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, "must be a plain decimal such as 10")
+    .optional(),
   RECONCILIATION_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   /** Corrections up to this notional (quote currency) are applied by the engine on its own. */
   RECONCILIATION_AUTO_HEAL_MAX_NOTIONAL: z

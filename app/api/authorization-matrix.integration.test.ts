@@ -32,6 +32,8 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/orders/[id]": "viewer",
   "POST /api/orders/[id]/cancel": "trader",
   "GET /api/idempotency/[key]": "viewer",
+  "GET /api/risk-limits": "viewer",
+  "PUT /api/risk-limits": "risk",
   "GET /api/reconciliation/summary": "viewer",
   "GET /api/reconciliation/runs": "viewer",
   "POST /api/reconciliation/runs": "trader",

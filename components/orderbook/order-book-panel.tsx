@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { ConnectionIndicator } from "./connection-indicator";
 import { DepthChart } from "./depth-chart";
+import { publishLiveMid } from "./live-mid-store";
 import { FALLBACK_SYMBOLS, MarketSelector } from "./market-selector";
 import { OrderBookStoreContext } from "./order-book-context";
 import { startOrderBookFeed } from "./order-book-feed";
@@ -26,6 +27,12 @@ export function OrderBookPanel() {
     store.setState(emptyOrderBookState(symbol, depth), true);
     return startOrderBookFeed({ store, symbol, depth });
   }, [store, symbol, depth]);
+
+  useEffect(
+    () =>
+      store.subscribe((state) => publishLiveMid(state.symbol, state.book, state.indicator.kind === "live")),
+    [store],
+  );
 
   return (
     <OrderBookStoreContext value={store}>

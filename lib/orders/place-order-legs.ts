@@ -7,11 +7,12 @@ import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-r
 import type { KeyedRequest } from "../idempotency/idempotency-types";
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
 import type { ReconciliationGate } from "../reconciliation/reconciliation-gate";
+import type { MidSource } from "../risk/limits/mid-quote";
 import type { VenuePort } from "../venue/port/venue-port";
 import { applySendOutcome } from "./apply-send-outcome";
 import { assertKillSwitchReleased } from "./assert-kill-switch-released";
 import { createPendingOrders } from "./create-pending-orders";
-import { enforceRiskLimits } from "./enforce-risk-limits";
+import { enforceRiskLimits, fetchNeededMids } from "./enforce-risk-limits";
 import type { OrderInput } from "./order-input-schema";
 import { type OrderOutcome, placementOutcome } from "./order-outcome";
 import { prepareOrderLegs } from "./prepare-order-legs";
@@ -22,6 +23,8 @@ export interface PlaceOrderLegsOptions {
   venue: VenuePort;
   /** New placements (and resumed ones) wait for this instance's first reconciliation; replays do not. */
   gate: ReconciliationGate;
+  /** The live mids the price band and market-order notional are checked against. */
+  midSource: MidSource;
   principal: Principal;
   /** The request under its Idempotency-Key, as the route received it. */
   request: KeyedRequest;
@@ -39,7 +42,7 @@ export interface PlaceOrderLegsOptions {
 export async function placeOrderLegs(
   options: PlaceOrderLegsOptions,
 ): Promise<IdempotentResult<OrderOutcome>> {
-  const { venue, gate, principal, requestId, ip } = options;
+  const { venue, gate, midSource, principal, requestId, ip } = options;
   const audit = async (tx: Tx, orders: Order[]) => {
     for (const order of orders) {
       await recordAudit(
@@ -61,7 +64,11 @@ export async function placeOrderLegs(
       );
     }
   };
-  return runIdempotently<Awaited<ReturnType<typeof prepareOrderLegs>>, Order[], OrderOutcome>({
+  type Prepared = {
+    legs: Awaited<ReturnType<typeof prepareOrderLegs>>;
+    mids: Awaited<ReturnType<typeof fetchNeededMids>>;
+  };
+  return runIdempotently<Prepared, Order[], OrderOutcome>({
     request: {
       ...options.request,
       operation: options.batch ? "place_batch" : "place_order",
@@ -70,7 +77,8 @@ export async function placeOrderLegs(
     },
     prepare: async () => {
       await gate.assertOpen();
-      return prepareOrderLegs({ venue, legs: options.legs, batch: options.batch });
+      const legs = await prepareOrderLegs({ venue, legs: options.legs, batch: options.batch });
+      return { legs, mids: await fetchNeededMids({ legs, midSource }) };
     },
     start: async ({ tx, record, prepared }) => {
       const orders = await createPendingOrders({
@@ -78,11 +86,17 @@ export async function placeOrderLegs(
         record,
         principal,
         venue: venue.venue,
-        legs: prepared,
+        legs: prepared.legs,
         batch: options.batch,
       });
-      await assertKillSwitchReleased({ tx, symbols: prepared.map((leg) => leg.input.symbol) });
-      await enforceRiskLimits({ tx, legs: prepared });
+      await assertKillSwitchReleased({ tx, symbols: prepared.legs.map((leg) => leg.input.symbol) });
+      await enforceRiskLimits({
+        tx,
+        legs: prepared.legs,
+        orderIds: orders.map((order) => order.id),
+        mids: prepared.mids,
+        batch: options.batch,
+      });
       return { work: orders };
     },
     finish: async ({ record, work }) => {

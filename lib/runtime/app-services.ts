@@ -1,8 +1,10 @@
 import { rawEnvironment } from "../env";
 import { type BookHub, createBookHub } from "../marketdata/book-hub";
+import { createBookMidSource } from "../marketdata/book-mid-source";
 import { readOrderbookStreamConfig } from "../marketdata/orderbook-stream-config";
 import { createReconciliationGate, type ReconciliationGate } from "../reconciliation/reconciliation-gate";
 import { haltOnAuthFailure } from "../risk/auto-halt/halt-on-auth-failure";
+import type { MidSource } from "../risk/limits/mid-quote";
 import { createVenue } from "../venue/create-venue";
 import type { VenuePort } from "../venue/port/venue-port";
 import { type VenueConfig, venueConfigFromEnv } from "../venue/venue-config";
@@ -13,6 +15,8 @@ export interface AppServices {
   bookHub: BookHub;
   /** Closed until this process's first full reconciliation run has completed. */
   reconciliationGate: ReconciliationGate;
+  /** The live mid per symbol that the price band and market-order notional are checked against. */
+  midSource: MidSource;
 }
 
 const holder = globalThis as unknown as { __tallyAppServices?: AppServices; __tallyBootedAt?: Date };
@@ -27,12 +31,19 @@ export function createAppVenue(config: VenueConfig = venueConfigFromEnv(rawEnvir
 
 /** Builds the services on a venue (the configured one by default). */
 export function createAppServices(
-  options: { venue?: VenuePort; reconciliationGate?: ReconciliationGate } = {},
+  options: {
+    venue?: VenuePort;
+    reconciliationGate?: ReconciliationGate;
+    bookHub?: BookHub;
+    midSource?: MidSource;
+  } = {},
 ): AppServices {
   const venue = options.venue ?? createAppVenue();
-  const bookHub = createBookHub({ venue, config: readOrderbookStreamConfig(rawEnvironment()) });
+  const bookHub =
+    options.bookHub ?? createBookHub({ venue, config: readOrderbookStreamConfig(rawEnvironment()) });
   const reconciliationGate = options.reconciliationGate ?? createReconciliationGate({ bootedAt: BOOTED_AT });
-  return { venue, bookHub, reconciliationGate };
+  const midSource = options.midSource ?? createBookMidSource({ bookHub, venue });
+  return { venue, bookHub, reconciliationGate, midSource };
 }
 
 /** The composition root: this process's services, configured from the environment on first use. */

@@ -7,6 +7,7 @@ import { ownOrderStreamService } from "../orders/own-order-stream-service";
 import { reconciliationService } from "../reconciliation/reconciliation-service";
 import { autoCancelService } from "../risk/auto-halt/auto-cancel-service";
 import { venueUnreachableMonitor } from "../risk/auto-halt/venue-unreachable-monitor";
+import { seedRiskLimits } from "../risk/limits/risk-limits-store";
 import { appServices } from "./app-services";
 import type { BackgroundService } from "./background-service";
 import { registerBackgroundServicesStop } from "./started-services";
@@ -20,6 +21,8 @@ function backgroundServices(): BackgroundService[] {
   return [
     // order book feeds start lazily per symbol; this only stops them on shutdown
     { name: "orderbook-hub", start() {}, stop: () => bookHub.stop() },
+    // the global risk limits from RISK_* at the first start; a database that has them keeps its own
+    { name: "risk-limits-seed", start: () => seedRiskLimits(), stop() {} },
     instrumentSyncService(venue),
     ownOrderStreamService(venue, { onGap: () => reconciliation.trigger("reconnect") }),
     orderSweeperService(venue),

@@ -1,3 +1,4 @@
+import { RiskLimitsPanel } from "@/components/admin/risk-limits-panel";
 import { TokensPanel } from "@/components/admin/tokens-panel";
 import { UsersPanel } from "@/components/admin/users-panel";
 import { AccessDenied } from "@/components/ui/access-denied";
@@ -6,12 +7,21 @@ import { currentPrincipal } from "../../current-principal";
 
 export default async function AdminPage() {
   const principal = await currentPrincipal();
-  if (!principal || !hasRole(principal.role, "risk")) return <AccessDenied requiredRole="risk" />;
+  if (!principal) return <AccessDenied requiredRole="risk" />;
+  const isRisk = hasRole(principal.role, "risk");
+  // everyone may read the risk limits here (they are what the ticket checks); only risk changes them
   return (
     <div className="stack-lg">
       <h1>Admin</h1>
-      <UsersPanel currentUserId={principal.id} />
-      <TokensPanel />
+      <RiskLimitsPanel editable={isRisk} />
+      {isRisk ? (
+        <>
+          <UsersPanel currentUserId={principal.id} />
+          <TokensPanel />
+        </>
+      ) : (
+        <AccessDenied requiredRole="risk" />
+      )}
     </div>
   );
 }

@@ -64,6 +64,7 @@ export const POST = defineRoute({
       await placeOrder({
         venue: appServices().venue,
         gate: appServices().reconciliationGate,
+        midSource: appServices().midSource,
         principal,
         request: keyedRequest,
         order: body,

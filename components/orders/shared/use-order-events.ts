@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { RISK_LIMITS_KEY } from "../../risk/risk-limits-query";
 import { createInvalidationThrottle } from "./invalidation-throttle";
 import { ORDERS_KEY } from "./order-queries";
 
@@ -50,6 +51,12 @@ export function useOrderEvents({
         invalidate();
       });
       for (const type of ORDER_EVENTS) current.addEventListener(type, invalidate);
+      // the ticket shows the limits it checks against: a change on the Admin page refreshes them
+      for (const type of ["risk_limits.changed", "events.resync"])
+        current.addEventListener(
+          type,
+          () => void queryClient.invalidateQueries({ queryKey: RISK_LIMITS_KEY }),
+        );
       current.addEventListener("error", () => {
         setState("reconnecting");
         if (current.readyState !== EventSource.CLOSED || stopped) return;

@@ -4,10 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { OrderSide, OrderType, TimeInForce } from "@/lib/orders/order-wire-schema";
 import { describeHalt, haltFor, tradingStateQuery } from "../../kill-switch/trading-state-query";
+import { useLiveMidStore } from "../../orderbook/live-mid-store";
+import { riskLimitsQuery } from "../../risk/risk-limits-query";
 import { Field } from "../../ui/field";
 import { instrumentsQuery } from "../shared/order-queries";
 import { splitFieldErrors } from "./ticket-field-errors";
 import { TicketOutcomeMessage } from "./ticket-outcome-message";
+import { TicketRiskLimits } from "./ticket-risk-limits";
 import { type TicketField, type TicketValues, validateTicket } from "./ticket-validation";
 import { usePickedPrice } from "./use-picked-price";
 import { usePlaceOrder } from "./use-place-order";
@@ -49,7 +52,12 @@ export function OrderTicket() {
 
   const instrument = list.find((candidate) => candidate.symbol === values.symbol);
   const halt = haltFor(tradingState.data, values.symbol);
-  const validation = useMemo(() => validateTicket(values, instrument), [values, instrument]);
+  const riskLimits = useQuery(riskLimitsQuery).data;
+  const liveMid = useLiveMidStore((state) => (state.symbol === values.symbol ? state.mid : null));
+  const validation = useMemo(
+    () => validateTicket(values, instrument, riskLimits ? { limits: riskLimits, mid: liveMid } : undefined),
+    [values, instrument, riskLimits, liveMid],
+  );
   const problem = placeOrder.outcome?.kind === "problem" ? placeOrder.outcome.problem : null;
   const serverErrors = splitFieldErrors(problem);
 
@@ -198,6 +206,13 @@ export function OrderTicket() {
           </output>
           {instrument && <span className="muted"> (minimum {instrument.minNotional})</span>}
         </p>
+        {validation.risk && (
+          <TicketRiskLimits
+            risk={validation.risk}
+            baseAsset={values.symbol.split("/")[0] ?? ""}
+            quoteAsset={quoteAsset}
+          />
+        )}
         <div className="ticket-actions">
           <button
             type="submit"

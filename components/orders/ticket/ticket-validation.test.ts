@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { InstrumentView } from "@/lib/instruments/instrument-view";
+import type { RiskLimitValuesWire } from "@/lib/risk/limits/risk-limits-wire-schema";
 import { type TicketValues, validateTicket } from "./ticket-validation";
 
 const BTC: InstrumentView = { symbol: "BTC/USDT", tickSize: "0.01", lotSize: "0.00001", minNotional: "5" };
@@ -82,5 +83,77 @@ describe("validateTicket", () => {
     const result = validateTicket(ticket({ quantity: "0.01500", price: "43250.50" }), BTC);
     expect(result.body?.quantity).toBe("0.015");
     expect(result.body?.price).toBe("43250.5");
+  });
+});
+
+describe("validateTicket against the risk limits", () => {
+  const none: RiskLimitValuesWire = {
+    maxOrderQuantity: null,
+    maxOrderNotional: null,
+    maxOpenOrders: null,
+    maxPosition: null,
+    priceBandPercent: null,
+  };
+  const limits = (
+    global: Partial<typeof none>,
+    symbols: Array<{ symbol: string } & Partial<typeof none>> = [],
+  ) => ({
+    global: { ...none, ...global },
+    symbols: symbols.map((entry) => ({ ...none, ...entry })),
+    updatedBy: "risk",
+    updatedAt: "2026-12-01T00:00:00.000Z",
+  });
+
+  it("refuses a quantity over the limit on the quantity field, and sends nothing", () => {
+    const result = validateTicket(ticket({ quantity: "0.02" }), BTC, {
+      limits: limits({ maxOrderQuantity: "0.015" }),
+      mid: null,
+    });
+    expect(result.body).toBeNull();
+    expect(result.errors.quantity).toBe("Over the max order quantity 0.015");
+    expect(
+      validateTicket(ticket({ quantity: "0.015" }), BTC, {
+        limits: limits({ maxOrderQuantity: "0.015" }),
+        mid: null,
+      }).body,
+    ).not.toBeNull();
+  });
+
+  it("the symbol's override applies; notional is checked on the limit price", () => {
+    const risk = {
+      limits: limits({ maxOrderNotional: "1000000" }, [{ symbol: "BTC/USDT", maxOrderNotional: "600" }]),
+      mid: null,
+    };
+    const result = validateTicket(ticket(), BTC, risk);
+    expect(result.errors.quantity).toBe("Order value 648.7575 is over the max notional 600");
+    expect(result.risk?.applying.maxOrderNotional?.toFixed()).toBe("600");
+  });
+
+  it("shows the band's range around the live mid and refuses a price outside it on the price field", () => {
+    const risk = { limits: limits({ priceBandPercent: "5" }), mid: "43000" };
+    const inside = validateTicket(ticket({ price: "45150" }), BTC, risk);
+    expect(inside.body).not.toBeNull();
+    expect(inside.risk?.priceBand?.min.toFixed()).toBe("40850");
+    expect(inside.risk?.priceBand?.max.toFixed()).toBe("45150");
+    const fatFinger = validateTicket(ticket({ price: "432505" }), BTC, risk);
+    expect(fatFinger.body).toBeNull();
+    expect(fatFinger.errors.price).toBe("Outside the ±5% price band (40850 – 45150)");
+  });
+
+  it("without a live mid in the browser the band is left to the server", () => {
+    const result = validateTicket(ticket({ price: "432505" }), BTC, {
+      limits: limits({ priceBandPercent: "5" }),
+      mid: null,
+    });
+    expect(result.body).not.toBeNull();
+    expect(result.risk?.priceBand).toBeNull();
+  });
+
+  it("filter errors come first and keep their messages", () => {
+    const result = validateTicket(ticket({ quantity: "0.000001" }), BTC, {
+      limits: limits({ maxOrderQuantity: "1" }),
+      mid: null,
+    });
+    expect(result.errors.quantity).toContain("lot size");
   });
 });

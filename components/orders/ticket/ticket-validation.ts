@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import type { InstrumentView } from "@/lib/instruments/instrument-view";
 import type { OrderInput } from "@/lib/orders/order-input-schema";
 import type { OrderSide, OrderType, TimeInForce } from "@/lib/orders/order-wire-schema";
+import { checkTicketRisk, type TicketRisk, type TicketRiskCheck } from "./ticket-risk-check";
 
 /** What the operator typed, as text: nothing is parsed to a float, ever. */
 export type TicketValues = {
@@ -22,6 +23,8 @@ export type TicketValidation = {
   notional: Decimal | null;
   /** The request body, present only when there are no errors. */
   body: OrderInput | null;
+  /** The risk limits for the symbol and the band's prices, when the limits are known. */
+  risk: TicketRiskCheck | null;
 };
 
 // Plain positional decimals only: Decimal would also accept "1e3", "0x10" or "Infinity".
@@ -41,10 +44,14 @@ function isMultipleOf(value: Decimal, step: string): boolean {
   return increment.isZero() || value.mod(increment).isZero();
 }
 
-/** Checks a ticket against the instrument's filters: lot size, tick size and minimum notional. */
+/**
+ * Checks a ticket against the instrument's filters (lot size, tick size, minimum notional) and then,
+ * given them, against the pre-trade risk limits the server would refuse it on.
+ */
 export function validateTicket(
   values: TicketValues,
   instrument: InstrumentView | undefined,
+  riskLimits?: TicketRisk,
 ): TicketValidation {
   const errors: TicketValidation["errors"] = {};
   if (!instrument) errors.symbol = values.symbol ? `Unknown symbol ${values.symbol}` : "Choose a symbol";
@@ -70,7 +77,9 @@ export function validateTicket(
     errors.quantity = `Order value ${notional.toFixed()} is below the minimum notional ${instrument.minNotional}`;
   }
 
-  if (Object.keys(errors).length > 0 || typeof quantity === "string") return { errors, notional, body: null };
+  const risk = riskLimits && values.symbol ? checkTicketRisk({ symbol: values.symbol }, riskLimits) : null;
+  if (Object.keys(errors).length > 0 || typeof quantity === "string")
+    return { errors, notional, body: null, risk };
   const body: OrderInput = {
     symbol: values.symbol,
     side: values.side,
@@ -81,5 +90,16 @@ export function validateTicket(
     body.price = price.toFixed();
     body.timeInForce = values.timeInForce;
   }
-  return { errors, notional, body };
+  if (riskLimits) {
+    const checked = checkTicketRisk(body, riskLimits);
+    if (checked.error)
+      return {
+        errors: { [checked.error.field]: checked.error.message },
+        notional,
+        body: null,
+        risk: checked,
+      };
+    return { errors, notional, body, risk: checked };
+  }
+  return { errors, notional, body, risk };
 }

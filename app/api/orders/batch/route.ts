@@ -14,6 +14,7 @@ export const POST = defineRoute({
       await placeOrderBatch({
         venue: appServices().venue,
         gate: appServices().reconciliationGate,
+        midSource: appServices().midSource,
         principal,
         request: keyedRequest,
         orders: body.orders,
