@@ -1,4 +1,4 @@
-// A minimal app server for multi-process tests: serves the order, idempotency, instrument and kill-switch route
+// A minimal app server for multi-process tests: serves the order, idempotency, instrument, reconciliation-run and kill-switch route
 // modules over node:http in its own process (own Prisma pool, own venue client) and runs the order
 // sweeper. Env: DATABASE_URL, SIM_PORT, ROUTE_SERVER_PORT (default 0 = any); prints "listening <port>" when ready.
 // Run with: node --import tsx test/route-server.ts
@@ -13,6 +13,7 @@ import * as cancel from "../app/api/orders/[id]/cancel/route";
 import * as orderById from "../app/api/orders/[id]/route";
 import * as batch from "../app/api/orders/batch/route";
 import * as orders from "../app/api/orders/route";
+import * as reconciliationRuns from "../app/api/reconciliation/runs/route";
 import type { NextRouteHandler } from "../lib/http/define-route";
 import { orderSweeperService } from "../lib/orders/order-sweeper-service";
 import { createReconciliationGate } from "../lib/reconciliation/reconciliation-gate";
@@ -27,6 +28,7 @@ const routes: Array<[RegExp, Module, string[]]> = [
   [/^\/api\/orders\/([^/]+)$/, orderById, ["id"]],
   [/^\/api\/idempotency\/([^/]+)$/, idempotencyKey, ["key"]],
   [/^\/api\/instruments$/, instruments, []],
+  [/^\/api\/reconciliation\/runs$/, reconciliationRuns, []],
   [/^\/api\/kill-switch$/, killSwitch, []],
   [/^\/api\/kill-switch\/engage$/, engage, []],
   [/^\/api\/kill-switch\/release$/, release, []],
