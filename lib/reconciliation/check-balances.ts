@@ -3,6 +3,7 @@ import { sql } from "../db/sql";
 import type { VenuePort } from "../venue/port/venue-port";
 import { expectedBalances } from "./expected-balances";
 import type { Finding } from "./mismatch-types";
+import { SETTLE_MARGIN_MS } from "./settle-margin";
 
 /**
  * Balances against what our fills imply: each asset's baseline (the venue's total when reconciliation
@@ -14,6 +15,7 @@ import type { Finding } from "./mismatch-types";
 export async function checkBalances(options: {
   venue: VenuePort;
   thresholdNotional: Decimal;
+  now: () => number;
 }): Promise<{ findings: Finding[]; assets: number }> {
   const snapshot = await options.venue.fetchBalances();
   const totals = new Map(snapshot.balances.map((balance) => [balance.asset, balance.total]));
@@ -25,7 +27,18 @@ export async function checkBalances(options: {
       VALUES (${asset}, ${total}::numeric, COALESCE(${asOf}::timestamptz, now()))
       ON CONFLICT (asset) DO NOTHING`;
   }
-  const expected = await expectedBalances(sql(), { asOf, advance: true });
+  let expected = await expectedBalances(sql(), { asOf, advance: true });
+  // Balances this young may reflect trades the user stream is still delivering to us: a difference
+  // counts only once every fill up to the balances' time has had the settle margin to arrive.
+  const settledAt = asOf === null ? null : asOf.getTime() + SETTLE_MARGIN_MS;
+  const differs = expected.some(
+    (row) =>
+      totals.has(row.asset) && !new Decimal(row.baseline).plus(row.fills).eq(totals.get(row.asset) ?? 0),
+  );
+  if (differs && settledAt !== null && settledAt > options.now()) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(settledAt - options.now(), SETTLE_MARGIN_MS)));
+    expected = await expectedBalances(sql(), { asOf, advance: true });
+  }
   const findings: Finding[] = [];
   let prices: Map<string, Decimal> | undefined;
   for (const row of expected) {

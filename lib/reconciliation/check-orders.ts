@@ -10,6 +10,7 @@ import type { VenuePort } from "../venue/port/venue-port";
 import type { VenueOrder } from "../venue/port/venue-types";
 import { externalOrderId } from "./external-order-id";
 import type { Finding } from "./mismatch-types";
+import { SETTLE_MARGIN_MS } from "./settle-margin";
 
 /** An open order missing at the venue is reported only once it is this old (its placement is long settled). */
 const MISSING_MIN_AGE_MS = 10_000;
@@ -42,7 +43,8 @@ const notionalOf = (quantity: string, order: Order) =>
  * along the state machine), fill_quantity_mismatch when the venue has less filled than we do (never
  * corrected); one the venue does not know is missing_at_venue, never closed. A failed lookup is no
  * evidence: the order is skipped and the check is incomplete. An order the venue shows ahead by
- * exactly the fills the trade check found missing is not a second difference.
+ * exactly the fills the trade check found missing is not a second difference, and a status change
+ * younger than the settle margin is left to the next run.
  */
 export async function checkOrders(options: {
   venue: VenuePort;
@@ -104,7 +106,7 @@ export async function checkOrders(options: {
         });
         continue;
       }
-      findings.push(...compareOrder(order, found, options.missingFills?.get(order.id)));
+      findings.push(...compareOrder(order, found, { now, missingFill: options.missingFills?.get(order.id) }));
     } catch {
       complete = false; // the venue could not answer: no evidence either way
     }
@@ -112,7 +114,12 @@ export async function checkOrders(options: {
   return { findings, orders: live.length, complete };
 }
 
-function compareOrder(order: Order, found: VenueOrder, missingFill?: Decimal): Finding[] {
+function compareOrder(
+  order: Order,
+  found: VenueOrder,
+  context: { now: number; missingFill: Decimal | undefined },
+): Finding[] {
+  const { missingFill } = context;
   const base = {
     subject: order.clientOrderId,
     symbol: order.symbol,
@@ -138,6 +145,8 @@ function compareOrder(order: Order, found: VenueOrder, missingFill?: Decimal): F
   }
   const target = statusFromVenue({ status: found.status, filledQuantity: found.filledQuantity });
   if (!target || target === order.status) return [];
+  // A venue change younger than the settle margin may still be on its way in the user stream.
+  if (found.updatedAt !== null && found.updatedAt > context.now - SETTLE_MARGIN_MS) return [];
   // The venue is ahead by exactly the fills this run found missing, and its status is the one those
   // fills lead to: one difference, reported (and healed) as the fills.
   if (

@@ -141,7 +141,7 @@ async function carryOut(options: RunOptions, run: RunRow): Promise<RunRow> {
     });
     let assets = 0;
     await attempt("balances", async () => {
-      const result = await checkBalances({ venue, thresholdNotional: settings.autoHealMaxNotional });
+      const result = await checkBalances({ venue, thresholdNotional: settings.autoHealMaxNotional, now });
       assets = result.assets;
       findings.push(...result.findings);
     });
