@@ -1,14 +1,8 @@
 import { Decimal } from "decimal.js";
 import { sql } from "../db/sql";
 import type { VenuePort } from "../venue/port/venue-port";
+import { expectedBalances } from "./expected-balances";
 import type { Finding } from "./mismatch-types";
-
-interface Expected {
-  asset: string;
-  baseline: string;
-  takenAt: Date;
-  fills: string;
-}
 
 /**
  * Balances against what our fills imply: each asset's baseline (the venue's total when reconciliation
@@ -28,25 +22,7 @@ export async function checkBalances(options: {
       INSERT INTO "BalanceBaseline" (asset, amount, "takenAt") VALUES (${asset}, ${total}::numeric, now())
       ON CONFLICT (asset) DO NOTHING`;
   }
-  // Per asset: the baseline plus every fill since it was taken (buys add base and spend quote, sells
-  // the other way), less the fees charged in that asset.
-  // Fills before the oldest baseline count for no asset: leaving them out keeps history out of the sums.
-  const expected = await sql().$queryRaw<Expected[]>`
-    WITH since AS (SELECT min("takenAt") AS at FROM "BalanceBaseline"),
-    recent AS (SELECT f.* FROM "Fill" f, since WHERE f."executedAt" > since.at),
-    moves AS (
-      SELECT i.base AS asset, CASE WHEN o.side = 'buy' THEN f.quantity ELSE -f.quantity END AS amount, f."executedAt"
-      FROM recent f JOIN "Order" o ON o.id = f."orderId" JOIN "Instrument" i ON i.symbol = o.symbol
-      UNION ALL
-      SELECT i.quote, CASE WHEN o.side = 'buy' THEN -f.quantity * f.price ELSE f.quantity * f.price END, f."executedAt"
-      FROM recent f JOIN "Order" o ON o.id = f."orderId" JOIN "Instrument" i ON i.symbol = o.symbol
-      UNION ALL
-      SELECT f."feeAsset", -f.fee, f."executedAt" FROM recent f WHERE f.fee <> 0
-    )
-    SELECT b.asset, b.amount::text AS baseline, b."takenAt",
-           COALESCE(SUM(m.amount) FILTER (WHERE m."executedAt" > b."takenAt"), 0)::text AS fills
-    FROM "BalanceBaseline" b LEFT JOIN moves m ON m.asset = b.asset
-    GROUP BY b.asset, b.amount, b."takenAt"`;
+  const expected = await expectedBalances();
   const prices = await lastPrices();
   const findings: Finding[] = [];
   for (const row of expected) {

@@ -1,0 +1,46 @@
+import { Decimal } from "decimal.js";
+import type { VenuePort } from "../../venue/port/venue-port";
+import { expectedBalances } from "../expected-balances";
+
+export interface BalanceRow {
+  asset: string;
+  /** The venue's figures as read now. */
+  free: string;
+  locked: string;
+  total: string;
+  /** Baseline plus our fills since, net of fees; null until reconciliation has a baseline for the asset. */
+  expected: string | null;
+  baseline: string | null;
+  fills: string | null;
+  /** Venue total less expected; null without a baseline. */
+  drift: string | null;
+}
+
+/**
+ * Every asset the venue holds for us or we expect, venue against expected (the balance check's figures).
+ * Reads only: the balance check takes baselines.
+ */
+export async function readBalances(options: { venue: VenuePort }): Promise<{ balances: BalanceRow[] }> {
+  const [venue, expected] = await Promise.all([options.venue.fetchBalances(), expectedBalances()]);
+  const byAsset = new Map(expected.map((row) => [row.asset, row]));
+  const assets = [...new Set([...venue.map((b) => b.asset), ...byAsset.keys()])].sort();
+  const held = new Map(venue.map((b) => [b.asset, b]));
+  return {
+    balances: assets.map((asset) => {
+      const balance = held.get(asset);
+      const row = byAsset.get(asset);
+      const total = new Decimal(balance?.total ?? "0");
+      const want = row ? new Decimal(row.baseline).plus(row.fills) : null;
+      return {
+        asset,
+        free: new Decimal(balance?.free ?? "0").toFixed(),
+        locked: new Decimal(balance?.locked ?? "0").toFixed(),
+        total: total.toFixed(),
+        expected: want?.toFixed() ?? null,
+        baseline: row ? new Decimal(row.baseline).toFixed() : null,
+        fills: row ? new Decimal(row.fills).toFixed() : null,
+        drift: want ? total.minus(want).toFixed() : null,
+      };
+    }),
+  };
+}
