@@ -312,7 +312,7 @@ describe("mismatch actions: idempotency and double clicks", () => {
     expect(statuses).toEqual([200, 409]);
     const refused = answers.find((a) => a.status === 409);
     const done = answers.find((a) => a.status === 200);
-    expect(refused?.json.currentStatus).toBe((done?.json.mismatch as { status: string }).status);
+    expect(refused?.json.currentStatus).toBe((done?.json.mismatch as { status: string } | undefined)?.status);
     expect(await timeline(mismatch.id)).toHaveLength(1);
   });
 });
