@@ -74,10 +74,7 @@ test("a mismatch from the venue appears live for a second operator; a double-cli
   await expect
     .poll(
       async () => {
-        const started = await first.request.post("/api/reconciliation/runs", {
-          headers: { "idempotency-key": `e2e-run-${Date.now()}-${Math.random()}` },
-        });
-        expect(started.status()).toBe(202);
+        await first.getByRole("button", { name: "Run now" }).click();
         await first.waitForTimeout(1_000);
         return mismatchRow(second, clientOrderId).count();
       },

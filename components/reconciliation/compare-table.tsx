@@ -4,10 +4,18 @@ import { compareValues } from "./compare-values";
 export function CompareTable({ expected, actual }: { expected: unknown; actual: unknown }) {
   const rows = compareValues(expected, actual);
   const differing = rows.filter((row) => row.differs).length;
+  const oneSided = (side: "expected" | "actual") =>
+    rows.every((row) => row[side] === "none" || row[side] === "—");
   return (
     <table className="table compare-table" aria-label="Expected and actual">
       <caption className="muted">
-        {differing === 0 ? "No field differs" : `${differing} of ${rows.length} fields differ (highlighted)`}
+        {oneSided("expected")
+          ? "Tally has no record of this; the venue's record is on the right"
+          : oneSided("actual")
+            ? "The venue has no record of this; Tally's record is on the left"
+            : differing === 0
+              ? "No field differs"
+              : `${differing} of ${rows.length} fields differ (highlighted)`}
       </caption>
       <thead>
         <tr>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { MISMATCH_TYPES, type MismatchType } from "@/lib/reconciliation/read/mismatch-vocabulary";
 import { TYPE_LABELS } from "./mismatch-labels";
 import type { ReconciliationSummary } from "./reconciliation-queries";
@@ -34,19 +34,33 @@ export function MismatchChart({ series }: { series: ReconciliationSummary["serie
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -20 }}>
               <CartesianGrid stroke="#30363d" vertical={false} />
-              <XAxis dataKey="at" tickFormatter={hour} stroke="#8b949e" fontSize={11} minTickGap={24} />
-              <YAxis allowDecimals={false} stroke="#8b949e" fontSize={11} />
-              <Tooltip
-                labelFormatter={(label) => new Date(String(label)).toLocaleString()}
-                contentStyle={{ background: "#161b22", border: "1px solid #30363d" }}
-              />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <XAxis dataKey="at" tickFormatter={hour} stroke="#8b949e" fontSize={11} interval={3} />
+              <YAxis allowDecimals={false} stroke="#8b949e" fontSize={11} interval={0} />
               {types.map((type) => (
-                <Bar key={type} dataKey={type} name={TYPE_LABELS[type]} stackId="types" fill={COLORS[type]} />
+                <Bar
+                  key={type}
+                  dataKey={type}
+                  name={TYPE_LABELS[type]}
+                  stackId="types"
+                  fill={COLORS[type]}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>
         </div>
+      )}
+      {types.length > 0 && (
+        <ul className="chart-legend" aria-label="Types">
+          {types.map((type) => (
+            <li key={type}>
+              <svg width="10" height="10" aria-hidden="true">
+                <rect width="10" height="10" fill={COLORS[type]} />
+              </svg>{" "}
+              {TYPE_LABELS[type]}: {series.points.reduce((sum, point) => sum + point.byType[type], 0)}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -27,7 +27,9 @@ export const runsQuery = {
 
 export const mismatchDetailQuery = (id: string) => ({
   queryKey: [...RECONCILIATION_KEY, "mismatch", id] as const,
-  queryFn: () => apiFetch<MismatchDetail>(`/api/reconciliation/mismatches/${encodeURIComponent(id)}`),
+  queryFn: async () =>
+    (await apiFetch<{ mismatch: MismatchDetail }>(`/api/reconciliation/mismatches/${encodeURIComponent(id)}`))
+      .mismatch,
 });
 
 export const balancesQuery = {
