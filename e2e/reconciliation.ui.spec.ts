@@ -109,7 +109,9 @@ test("a mismatch from the venue appears live for a second operator; a double-cli
   const mismatchId = url.searchParams.get("mismatch") ?? "";
   expect(mismatchId).not.toBe("");
   const answer = await first.request.get(`/api/reconciliation/mismatches/${mismatchId}`);
-  const body = (await answer.json()) as { status: string; timeline: { action: string; actor: string }[] };
+  const body = (
+    (await answer.json()) as { mismatch: { status: string; timeline: { action: string; actor: string }[] } }
+  ).mismatch;
   expect(body.status).toBe("resolved");
   expect(body.timeline.filter((entry) => entry.action === "resolved")).toEqual([
     expect.objectContaining({ actor: RISK }),

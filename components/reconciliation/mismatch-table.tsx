@@ -43,12 +43,16 @@ export function MismatchTable({
             <th scope="col">Severity</th>
             <th scope="col">What differs</th>
             <th scope="col">Symbol</th>
-            <th scope="col">Subject</th>
+            <th scope="col" className="col-optional">
+              Subject
+            </th>
             <th scope="col" className="num">
-              Δ notional
+              Δ notional (quote)
             </th>
             <th scope="col">Status</th>
-            <th scope="col">Last seen</th>
+            <th scope="col" className="col-optional">
+              Last seen
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -67,7 +71,7 @@ export function MismatchTable({
                 </button>
               </td>
               <td>{mismatch.symbol ?? "—"}</td>
-              <td>
+              <td className="col-optional">
                 <code>{mismatch.clientOrderId ?? mismatch.venueOrderId ?? "—"}</code>
               </td>
               <td className="num">{mismatch.notionalDelta ?? "—"}</td>
@@ -76,7 +80,7 @@ export function MismatchTable({
                   {statusText(mismatch.status)}
                 </span>
               </td>
-              <td>{formatDateTime(mismatch.lastSeenAt)}</td>
+              <td className="col-optional">{formatDateTime(mismatch.lastSeenAt)}</td>
             </tr>
           ))}
         </tbody>
