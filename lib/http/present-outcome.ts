@@ -75,6 +75,13 @@ function presentOrderOutcome(outcome: OrderOutcome): PresentedAnswer {
   }
 }
 
+const DONE: Record<MismatchActionOutcome["action"], string> = {
+  acknowledge: "acknowledged",
+  resolve: "resolved",
+  accept: "accepted",
+  adjust: "adjusted",
+};
+
 /** 200 with the mismatch as the action left it; 409 mismatch_state_conflict with its current status. */
 function presentMismatchOutcome(outcome: MismatchActionOutcome): PresentedAnswer {
   if (outcome.kind === "mismatch_changed")
@@ -83,7 +90,7 @@ function presentMismatchOutcome(outcome: MismatchActionOutcome): PresentedAnswer
   const problem = problemBody({
     status: 409,
     code: "mismatch_state_conflict",
-    detail: `The mismatch is ${mismatch.status}: it cannot be ${outcome.action === "adjust" ? "adjusted" : `${outcome.action}d`} now`,
+    detail: `The mismatch is ${mismatch.status}: it cannot be ${DONE[outcome.action]} now`,
     requestId: outcome.requestId ?? undefined,
   });
   return { status: 409, body: JSON.stringify({ ...problem, currentStatus: mismatch.status, mismatch }) };

@@ -29,14 +29,14 @@ export async function healFindings(options: {
     const notional = finding.notionalDelta === null ? null : new Decimal(finding.notionalDelta).abs();
     const withinThreshold = notional?.lte(options.thresholdNotional) === true;
     if (finding.heal && finding.severity !== "critical" && withinThreshold) {
-      await applyHeal({
+      const applied = await applyHeal({
         runId: options.runId,
         venue: options.venue,
         mismatchId,
         finding,
         fromStatus: status,
       });
-      autoResolved += 1;
+      if (applied) autoResolved += 1;
       continue;
     }
     if (finding.severity !== "critical" && !(finding.heal && !withinThreshold)) continue;
@@ -69,10 +69,11 @@ async function applyHeal(options: {
   mismatchId: string;
   finding: RecordedFinding["finding"];
   fromStatus: string;
-}): Promise<void> {
+}): Promise<boolean> {
   const { heal } = options.finding;
-  if (!heal) return;
-  await transaction((tx) =>
+  if (!heal) return false;
+  // False when an operator closed the mismatch since this run recorded it.
+  return transaction((tx) =>
     applyAdjustment({
       tx,
       venue: options.venue,
