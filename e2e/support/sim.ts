@@ -41,3 +41,18 @@ export async function cancelAtVenue(clientOrderId: string): Promise<void> {
   });
   if (!response.ok) throw new Error(`POST /__sim/venue-cancel: ${response.status}`);
 }
+
+/** Places an order on our account at the venue as someone outside Tally would (a BTCUSDT limit buy). */
+export async function placeForeignOrder(options: {
+  clientOrderId: string;
+  quantity: string;
+  price: string;
+}): Promise<{ orderId: number }> {
+  const response = await fetch(`${SIM_URL}/__sim/foreign-order`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ symbol: "BTCUSDT", side: "BUY", type: "LIMIT", ...options }),
+  });
+  if (!response.ok) throw new Error(`POST /__sim/foreign-order: ${response.status}`);
+  return (await response.json()) as { orderId: number };
+}

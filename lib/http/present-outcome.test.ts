@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { OrderOutcome } from "../orders/order-outcome";
 import type { OrderView } from "../orders/order-view";
+import type { MismatchActionOutcome } from "../reconciliation/actions/mismatch-action-outcome";
+import type { MismatchView } from "../reconciliation/read/mismatch-view";
 import { presentOutcome } from "./present-outcome";
 
 const order = (status: OrderView["status"], rejectReason: string | null = null): OrderView => ({
@@ -24,6 +26,34 @@ const order = (status: OrderView["status"], rejectReason: string | null = null):
 });
 
 describe("presentOutcome", () => {
+  it("a refused mismatch action is 409 mismatch_state_conflict with the status it found, in words", () => {
+    const mismatch = { id: "m1", status: "resolved" } as MismatchView;
+    for (const [action, word] of [
+      ["acknowledge", "acknowledged"],
+      ["resolve", "resolved"],
+      ["accept", "accepted"],
+      ["adjust", "adjusted"],
+    ] as const) {
+      const refused: MismatchActionOutcome = {
+        kind: "mismatch_state_conflict",
+        action,
+        mismatch,
+        requestId: "r1",
+      };
+      const answer = presentOutcome(refused);
+      expect(answer.status).toBe(409);
+      expect(JSON.parse(answer.body)).toMatchObject({
+        code: "mismatch_state_conflict",
+        currentStatus: "resolved",
+        detail: `The mismatch is resolved: it cannot be ${word} now`,
+        requestId: "r1",
+      });
+    }
+    const done: MismatchActionOutcome = { kind: "mismatch_changed", action: "resolve", mismatch };
+    const changed = presentOutcome(done);
+    expect(changed).toEqual({ status: 200, body: JSON.stringify({ mismatch }) });
+  });
+
   it("maps each order status of a placement to its answer", () => {
     const placed = (o: OrderView): OrderOutcome => ({ kind: "order_placed", order: o, requestId: "r1" });
     expect(presentOutcome(placed(order("open"))).status).toBe(201);

@@ -1,6 +1,8 @@
 import type { StoredOutcome, StoredResponseOutcome } from "../idempotency/idempotency-types";
 import type { OrderOutcome } from "../orders/order-outcome";
 import type { OrderView } from "../orders/order-view";
+import type { MismatchActionOutcome } from "../reconciliation/actions/mismatch-action-outcome";
+import { MISMATCH_OUTCOME_KINDS } from "../reconciliation/actions/mismatch-action-outcome";
 import type { RunRequestedOutcome } from "../reconciliation/request-run";
 import type { KillSwitchOutcome } from "../risk/kill-switch-outcome";
 import { problemBody } from "./problem";
@@ -74,6 +76,27 @@ function presentOrderOutcome(outcome: OrderOutcome): PresentedAnswer {
   }
 }
 
+const DONE: Record<MismatchActionOutcome["action"], string> = {
+  acknowledge: "acknowledged",
+  resolve: "resolved",
+  accept: "accepted",
+  adjust: "adjusted",
+};
+
+/** 200 with the mismatch as the action left it; 409 mismatch_state_conflict with its current status. */
+function presentMismatchOutcome(outcome: MismatchActionOutcome): PresentedAnswer {
+  if (outcome.kind === "mismatch_changed")
+    return { status: 200, body: JSON.stringify({ mismatch: outcome.mismatch }) };
+  const { mismatch } = outcome;
+  const problem = problemBody({
+    status: 409,
+    code: "mismatch_state_conflict",
+    detail: `The mismatch is ${mismatch.status}: it cannot be ${DONE[outcome.action]} now`,
+    requestId: outcome.requestId ?? undefined,
+  });
+  return { status: 409, body: JSON.stringify({ ...problem, currentStatus: mismatch.status, mismatch }) };
+}
+
 /**
  * The one presenter of stored domain outcomes: the same outcome always gives the same bytes, so the
  * first answer and every replay of an idempotent request are identical.
@@ -93,5 +116,7 @@ export function presentOutcome(outcome: StoredOutcome): PresentedAnswer {
       changed.kind === "trading_halted" ? { ...changed.state, cancel: changed.cancel } : changed.state;
     return { status: 200, body: JSON.stringify(body) };
   }
+  if (MISMATCH_OUTCOME_KINDS.includes(outcome.kind))
+    return presentMismatchOutcome(outcome as MismatchActionOutcome);
   return presentOrderOutcome(outcome as OrderOutcome);
 }

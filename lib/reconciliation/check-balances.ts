@@ -36,7 +36,9 @@ export async function checkBalances(options: {
       totals.has(row.asset) && !new Decimal(row.baseline).plus(row.fills).eq(totals.get(row.asset) ?? 0),
   );
   if (differs && settledAt !== null && settledAt > options.now()) {
-    await new Promise((resolve) => setTimeout(resolve, Math.min(settledAt - options.now(), SETTLE_MARGIN_MS)));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(settledAt - options.now(), SETTLE_MARGIN_MS)),
+    );
     expected = await expectedBalances(sql(), { asOf, advance: true });
   }
   const findings: Finding[] = [];

@@ -222,7 +222,13 @@ export async function checkOpenOrders(options: {
       clientOrderId: order.clientOrderId,
       venueOrderId: order.venueOrderId,
       expected: { order: null },
-      actual: venueSide(order),
+      // What the operator needs to find whoever placed it: the order as the venue holds it.
+      actual: {
+        ...venueSide(order),
+        side: order.side,
+        quantity: formatDecimal(order.quantity),
+        price: order.price === null ? null : formatDecimal(order.price),
+      },
       quantityDelta: formatDecimal(order.quantity),
       notionalDelta: order.price === null ? null : new Decimal(order.quantity).times(order.price).toFixed(),
     });

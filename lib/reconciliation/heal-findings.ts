@@ -3,10 +3,8 @@ import { enqueueAlert } from "../alerts/enqueue-alert";
 import { transaction } from "../db/sql";
 import { publishEvent } from "../events/publish-event";
 import { logger } from "../observability/logger";
-import { applyVenueOrder } from "../orders/apply-venue-order";
-import { ingestFill } from "../orders/ingest-fill";
-import { lockOrder } from "../orders/store/lock-order";
 import { engageAutomatically } from "../risk/auto-halt/engage-automatically";
+import { applyAdjustment } from "./apply-adjustment";
 import type { RecordedFinding } from "./record-findings";
 
 /** Halting everything rather than one symbol: these are not confined to a symbol. */
@@ -32,14 +30,14 @@ export async function healFindings(options: {
     const notional = finding.notionalDelta === null ? null : new Decimal(finding.notionalDelta).abs();
     const withinThreshold = notional?.lte(options.thresholdNotional) === true;
     if (finding.heal && finding.severity !== "critical" && withinThreshold) {
-      await applyHeal({
+      const applied = await applyHeal({
         runId: options.runId,
         venue: options.venue,
         mismatchId,
         finding,
         fromStatus: status,
       });
-      autoResolved += 1;
+      if (applied) autoResolved += 1;
       continue;
     }
     if (finding.severity !== "critical" && !(finding.heal && !withinThreshold)) continue;
@@ -85,37 +83,18 @@ async function applyHeal(options: {
   mismatchId: string;
   finding: RecordedFinding["finding"];
   fromStatus: string;
-}): Promise<void> {
-  const { finding } = options;
-  const heal = finding.heal;
-  if (!heal) return;
-  if (heal.kind === "fill_inserted") {
-    await ingestFill({ venue: options.venue, trade: heal.trade, source: "reconciliation" });
-  } else {
-    await transaction(async (tx) => {
-      const order = await lockOrder({ tx, by: { id: heal.orderId } });
-      if (order)
-        await applyVenueOrder({ tx, order, venueOrder: heal.venueOrder, eventType: "reconciliation" });
-    });
-  }
-  const evidence = heal.kind === "fill_inserted" ? { trade: heal.trade } : { venueOrder: heal.venueOrder };
-  await transaction(async (tx) => {
-    await tx.$executeRaw`
-      INSERT INTO "Adjustment" (id, "mismatchId", "orderId", kind, evidence, "runId", source, actor, "createdAt")
-      VALUES (gen_random_uuid(), ${options.mismatchId}::uuid, ${heal.orderId}::uuid, ${heal.kind},
-              ${JSON.stringify({ ...evidence, runId: options.runId })}::jsonb, ${options.runId}::uuid,
-              'reconciliation', 'reconciliation', now())`;
-    await tx.$executeRaw`
-      UPDATE "Mismatch" SET status = 'auto_resolved', resolution = ${`applied ${heal.kind}`},
-        "resolvedBy" = 'reconciliation', "resolvedAt" = now()
-      WHERE id = ${options.mismatchId}::uuid AND status IN ('open', 'acknowledged')`;
-    await tx.$executeRaw`
-      INSERT INTO "MismatchEvent" ("mismatchId", action, "fromStatus", "toStatus", actor, data, "createdAt")
-      VALUES (${options.mismatchId}::uuid, 'auto_resolved', ${options.fromStatus}, 'auto_resolved', 'reconciliation',
-              ${JSON.stringify({ runId: options.runId, adjustment: heal.kind })}::jsonb, now())`;
-    await publishEvent(
-      { type: "mismatch.updated", data: { mismatchId: options.mismatchId, status: "auto_resolved" } },
+}): Promise<boolean> {
+  const { heal } = options.finding;
+  if (!heal) return false;
+  // False when an operator closed the mismatch since this run recorded it.
+  return transaction((tx) =>
+    applyAdjustment({
       tx,
-    );
-  });
+      venue: options.venue,
+      mismatchId: options.mismatchId,
+      fromStatus: options.fromStatus,
+      heal,
+      by: { source: "reconciliation", runId: options.runId },
+    }),
+  );
 }

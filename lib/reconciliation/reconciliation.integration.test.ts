@@ -171,6 +171,8 @@ describe("reconciliation engine", () => {
         subject: `venue:${foreign.orderId}`,
       },
     ]);
+    const [raised] = await prisma().mismatch.findMany();
+    expect(raised?.actual).toMatchObject({ side: "buy", quantity: "0.002", price: "25000", status: "open" });
     const recorded = await prisma().order.findFirstOrThrow({
       where: { venueOrderId: String(foreign.orderId) },
     });

@@ -1,10 +1,13 @@
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { Suspense } from "react";
+import { ReconciliationDashboard } from "@/components/reconciliation/reconciliation-dashboard";
+import { currentPrincipal } from "../../current-principal";
 
-export default function ReconciliationPage() {
+export default async function ReconciliationPage() {
+  const principal = await currentPrincipal();
   return (
-    <NotBuiltYet
-      title="Reconciliation"
-      what="Reconciliation runs and mismatch review arrive with the reconciliation capability."
-    />
+    // The dashboard reads its filters and the open mismatch from the URL (useSearchParams).
+    <Suspense fallback={<p className="muted">Loading…</p>}>
+      <ReconciliationDashboard role={principal?.role ?? "viewer"} />
+    </Suspense>
   );
 }

@@ -1,6 +1,7 @@
 import { OrderBookPanel } from "@/components/orderbook/order-book-panel";
 import { OrderBlotter } from "@/components/orders/blotter/order-blotter";
 import { OrderTicket } from "@/components/orders/ticket/order-ticket";
+import { BalancesPanel } from "@/components/reconciliation/balances-panel";
 import { hasRole } from "@/lib/auth/roles";
 import { currentPrincipal } from "../../current-principal";
 
@@ -17,6 +18,7 @@ export default async function TradePage() {
       {canTrade && (
         <div className="trade-ticket">
           <OrderTicket />
+          <BalancesPanel compact />
         </div>
       )}
       <div className="trade-blotter">

@@ -7,7 +7,7 @@ import { instrumentsQuery } from "../shared/order-queries";
 import { DateTimeFilter } from "./date-time-filter";
 import { clearedFilters, hasActiveFilters, NO_FILTERS, type OrderListFilters } from "./order-list-filters";
 import { StatusFilter } from "./status-filter";
-import type { OrderListFilterErrors } from "./validate-order-list-filters";
+import { ORDER_ORIGINS, type OrderListFilterErrors } from "./validate-order-list-filters";
 
 /** The options of a select, plus the current value when a link set one that is not among them. */
 function withCurrent(options: readonly string[], current: string): readonly string[] {
@@ -29,6 +29,7 @@ export function OrderFilterBar({
   const instruments = useQuery(instrumentsQuery);
   const symbols = withCurrent(instruments.data?.instruments.map((i) => i.symbol) ?? [], filters.symbol);
   const sides = withCurrent(["buy", "sell"], filters.side);
+  const origins = withCurrent([...ORDER_ORIGINS], filters.origin);
   const set = (patch: Partial<OrderListFilters>) => onChange((current) => ({ ...current, ...patch }));
 
   return (
@@ -66,6 +67,21 @@ export function OrderFilterBar({
             {sides.map((side) => (
               <option key={side} value={side}>
                 {side}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={id("origin")} label="Origin" error={errors.origin}>
+          <select
+            id={id("origin")}
+            value={filters.origin}
+            onChange={(event) => set({ origin: event.target.value })}
+            {...errorAttributes(id("origin"), errors.origin)}
+          >
+            <option value="">Any origin</option>
+            {origins.map((origin) => (
+              <option key={origin} value={origin}>
+                {origin === "external" ? "external (outside Tally)" : origin}
               </option>
             ))}
           </select>

@@ -15,12 +15,13 @@ describe("readOrderListFilters", () => {
   it("reads every filter as the URL has it", () => {
     expect(
       read(
-        "status=open,canceled&symbol=BTC/USDT&side=buy&from=2024-05-01T08:00:00.000Z&to=2024-05-02T08:00:00.000Z&limit=2",
+        "status=open,canceled&symbol=BTC/USDT&side=buy&origin=external&from=2024-05-01T08:00:00.000Z&to=2024-05-02T08:00:00.000Z&limit=2",
       ),
     ).toEqual({
       statuses: ["open", "canceled"],
       symbol: "BTC/USDT",
       side: "buy",
+      origin: "external",
       from: "2024-05-01T08:00:00.000Z",
       to: "2024-05-02T08:00:00.000Z",
       limit: "2",
@@ -76,6 +77,7 @@ describe("orderListSearch", () => {
       statuses: ["pending_new", "unknown"],
       symbol: "ETH/USDT",
       side: "buy",
+      origin: "webhook",
       from: "2024-05-01T10:00:00+02:00",
       to: "2024-06-01T00:00:00.000Z",
       limit: "7",

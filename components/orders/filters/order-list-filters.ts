@@ -20,6 +20,8 @@ export type OrderListFilters = {
   statuses: string[];
   symbol: string;
   side: string;
+  /** tally, webhook or external (placed on our account outside Tally), or "". */
+  origin: string;
   /** ISO 8601 date-time with a zone (the URL is shared across time zones), or "". */
   from: string;
   to: string;
@@ -31,6 +33,7 @@ export const NO_FILTERS: OrderListFilters = {
   statuses: [],
   symbol: "",
   side: "",
+  origin: "",
   from: "",
   to: "",
   limit: "",
@@ -54,6 +57,7 @@ export function readOrderListFilters(params: ReadableParams): OrderListFilters {
     statuses: [...new Set(statuses)],
     symbol: text(params, "symbol"),
     side: text(params, "side"),
+    origin: text(params, "origin"),
     from: dateTime(params, "from"),
     to: dateTime(params, "to"),
     limit: text(params, "limit"),
@@ -70,6 +74,7 @@ export function orderListSearch(filters: OrderListFilters): string {
     ["status", filters.statuses.join(",")],
     ["symbol", filters.symbol],
     ["side", filters.side],
+    ["origin", filters.origin],
     ["from", filters.from],
     ["to", filters.to],
     ["limit", filters.limit],
@@ -98,6 +103,7 @@ export function hasActiveFilters(filters: OrderListFilters): boolean {
     filters.statuses.length > 0 ||
     filters.symbol !== "" ||
     filters.side !== "" ||
+    filters.origin !== "" ||
     filters.from !== "" ||
     filters.to !== ""
   );

@@ -24,6 +24,10 @@ const order = (id: string): NamedOrderView => ({
 });
 
 describe("orderListPath", () => {
+  it("asks the API for one origin", () => {
+    expect(orderListPath({ statuses: [], origin: "external" }, null)).toBe("/api/orders?origin=external");
+  });
+
   it("asks for everything without filters", () => {
     expect(orderListPath({ statuses: [] }, null)).toBe("/api/orders");
   });

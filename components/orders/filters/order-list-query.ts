@@ -12,6 +12,7 @@ export function orderListPath(query: OrderListQuery, cursor: string | null): str
   if (query.statuses.length > 0) params.set("status", query.statuses.join(","));
   if (query.symbol) params.set("symbol", query.symbol);
   if (query.side) params.set("side", query.side);
+  if (query.origin) params.set("origin", query.origin);
   if (query.from) params.set("from", query.from);
   if (query.to) params.set("to", query.to);
   if (query.limit !== undefined) params.set("limit", String(query.limit));

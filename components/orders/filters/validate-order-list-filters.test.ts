@@ -8,6 +8,17 @@ const filters = (overrides: Partial<OrderListFilters> = {}): OrderListFilters =>
 });
 
 describe("validateOrderListFilters", () => {
+  it("filters by origin: external orders only, and refuses an origin the API does not know", () => {
+    expect(validateOrderListFilters(filters({ origin: "external" }))).toEqual({
+      ok: true,
+      query: { statuses: [], origin: "external" },
+    });
+    expect(validateOrderListFilters(filters({ origin: "robot" }))).toMatchObject({
+      ok: false,
+      errors: { origin: expect.stringContaining("robot") },
+    });
+  });
+
   it("asks for everything when there are no filters", () => {
     expect(validateOrderListFilters(filters())).toEqual({ ok: true, query: { statuses: [] } });
   });

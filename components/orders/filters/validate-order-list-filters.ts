@@ -6,13 +6,14 @@ export type OrderListQuery = {
   statuses: OrderStatus[];
   symbol?: string;
   side?: OrderSide;
+  origin?: OrderOrigin;
   /** Normalised to UTC (`toISOString`), so equal instants share one cache entry. */
   from?: string;
   to?: string;
   limit?: number;
 };
 
-export type OrderListFilterField = "status" | "symbol" | "side" | "from" | "to" | "limit";
+export type OrderListFilterField = "status" | "symbol" | "side" | "origin" | "from" | "to" | "limit";
 export type OrderListFilterErrors = Partial<Record<OrderListFilterField, string>>;
 
 export type OrderListFilterValidation =
@@ -31,6 +32,12 @@ function parseDateTime(value: string): Date | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+/** Who placed an order: Tally's ticket, a webhook, or someone outside Tally (found by reconciliation). */
+export const ORDER_ORIGINS = ["tally", "webhook", "external"] as const;
+type OrderOrigin = (typeof ORDER_ORIGINS)[number];
+const isOrigin = (value: string): value is OrderOrigin =>
+  (ORDER_ORIGINS as readonly string[]).includes(value);
 
 const isStatus = (value: string): value is OrderStatus =>
   (ORDER_STATUSES as readonly string[]).includes(value);
@@ -53,6 +60,9 @@ export function validateOrderListFilters(filters: OrderListFilters): OrderListFi
   if (filters.side !== "" && filters.side !== "buy" && filters.side !== "sell")
     errors.side = `Side must be buy or sell, not "${filters.side}"`;
 
+  if (filters.origin !== "" && !isOrigin(filters.origin))
+    errors.origin = `Origin must be ${ORDER_ORIGINS.join(", ")}, not "${filters.origin}"`;
+
   const from = filters.from === "" ? undefined : parseDateTime(filters.from);
   const to = filters.to === "" ? undefined : parseDateTime(filters.to);
   if (from === null) errors.from = "From must be a date and time";
@@ -73,6 +83,7 @@ export function validateOrderListFilters(filters: OrderListFilters): OrderListFi
       statuses: ORDER_STATUSES.filter((status) => filters.statuses.includes(status)),
       ...(filters.symbol ? { symbol: filters.symbol } : {}),
       ...(filters.side === "buy" || filters.side === "sell" ? { side: filters.side } : {}),
+      ...(isOrigin(filters.origin) ? { origin: filters.origin } : {}),
       ...(from ? { from: from.toISOString() } : {}),
       ...(to ? { to: to.toISOString() } : {}),
       ...(limit !== undefined ? { limit } : {}),
