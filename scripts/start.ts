@@ -98,7 +98,10 @@ async function main() {
   process.env.DATABASE_URL = await prepareDatabase(
     db
       ? { ownerUrl: db.url }
-      : { ownerUrl: config.DATABASE_OWNER_URL ?? (config.DATABASE_URL as string), appUrl: config.DATABASE_URL },
+      : {
+          ownerUrl: config.DATABASE_OWNER_URL ?? (config.DATABASE_URL as string),
+          appUrl: config.DATABASE_URL,
+        },
   );
 
   // Imported only now: the Prisma client reads DATABASE_URL when first used.
