@@ -38,6 +38,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/reconciliation/runs/[id]": "viewer",
   "GET /api/reconciliation/mismatches": "viewer",
   "GET /api/reconciliation/mismatches/[id]": "viewer",
+  "GET /api/audit": "risk",
   "GET /api/[...path]": "public",
   "POST /api/[...path]": "public",
   "PUT /api/[...path]": "public",
