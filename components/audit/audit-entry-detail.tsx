@@ -1,0 +1,52 @@
+"use client";
+
+import type { AuditEntryView } from "@/lib/audit/audit-wire-schema";
+
+const json = (value: unknown) =>
+  value === null || value === undefined ? "—" : JSON.stringify(value, null, 2);
+
+/** Everything one entry holds, including its place in the hash chain. */
+export function AuditEntryDetail({ entry, onClose }: { entry: AuditEntryView; onClose: () => void }) {
+  const rows: [string, string][] = [
+    ["Sequence", entry.seq],
+    ["Time", new Date(entry.at).toLocaleString()],
+    [
+      "Actor",
+      `${entry.actor.type}${entry.actor.name ? ` ${entry.actor.name}` : ""}${entry.actor.id ? ` (${entry.actor.id})` : ""}`,
+    ],
+    ["Role", entry.role ?? "—"],
+    ["Action", entry.action],
+    ["Outcome", entry.outcome],
+    ["Target", entry.target ?? "—"],
+    ["IP", entry.ip ?? "—"],
+    ["User agent", entry.userAgent ?? "—"],
+    ["Idempotency key", entry.idempotencyKey ?? "—"],
+    ["Request id", entry.requestId ?? "—"],
+    ["Hash", entry.hash],
+    ["Previous hash", entry.prevHash],
+  ];
+  return (
+    <section className="panel stack audit-detail" aria-label={`Audit entry ${entry.seq}`}>
+      <header className="blotter-header">
+        <h2>Entry {entry.seq}</h2>
+        <button type="button" className="button small" onClick={onClose}>
+          Close
+        </button>
+      </header>
+      <dl className="audit-detail-list">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {(["before", "after", "details"] as const).map((name) => (
+        <div key={name}>
+          <h3>{name[0]?.toUpperCase() + name.slice(1)}</h3>
+          <pre className="audit-json">{json(entry[name])}</pre>
+        </div>
+      ))}
+    </section>
+  );
+}
