@@ -36,7 +36,7 @@ export async function ensureEmbeddedAppRole(ownerUrl: string): Promise<string> {
 /**
  * Run as the owner after migrations: the app's role may read and write rows of every table in the
  * schema (also of tables later migrations add, through default privileges), never own, alter or
- * truncate them, and may only read and append to the audit trail. Generic on purpose: migrations
+ * truncate them, may only read the migration history and only read and append to the audit trail. Generic on purpose: migrations
  * add tables without touching this.
  */
 export async function grantAppAccess(ownerUrl: string, appRole: string): Promise<void> {
@@ -58,7 +58,9 @@ export async function grantAppAccess(ownerUrl: string, appRole: string): Promise
     await client.query(
       `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(owner)} IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${role}`,
     );
+    // Readable for the readiness check (are migrations applied?), never writable.
     await client.query(`REVOKE ALL ON "_prisma_migrations" FROM ${role}`);
+    await client.query(`GRANT SELECT ON "_prisma_migrations" TO ${role}`);
     await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "AuditLog" FROM ${role}`);
     await client.query("COMMIT");
   });
