@@ -21,13 +21,14 @@ test("a risk user filters the audit trail, opens an entry and exports the filter
   await expect(page).toHaveURL(/\/trade$/);
   await page.goto("/audit");
   await expect(page.getByRole("heading", { name: "Audit", level: 1 })).toBeVisible();
-  const table = page.getByRole("table", { name: "Audit entries" });
+  const trail = page.getByRole("region", { name: "Audit trail" });
+  const table = trail.getByRole("table", { name: "Audit entries" });
   await expect(table.locator("tbody tr").first()).toBeVisible();
 
   await page.getByLabel("Actor").fill(TRADER);
   await page.getByLabel("Action").fill("auth.login");
   await expect(page).toHaveURL(new RegExp(`/audit\\?actor=${TRADER}&action=auth.login$`));
-  await expect(page.getByRole("status")).toHaveText("1 entry shown");
+  await expect(trail.getByRole("status")).toHaveText("1 entry shown");
   const row = table.locator("tbody tr");
   await expect(row).toContainText(TRADER);
   await expect(row).toContainText("trader");
@@ -41,7 +42,7 @@ test("a risk user filters the audit trail, opens an entry and exports the filter
   // The filtered view survives a reload: it lives in the URL.
   await page.reload();
   await expect(page.getByLabel("Actor")).toHaveValue(TRADER);
-  await expect(page.getByRole("status")).toHaveText("1 entry shown");
+  await expect(trail.getByRole("status")).toHaveText("1 entry shown");
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();

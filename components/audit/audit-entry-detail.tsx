@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import type { AuditEntryView } from "@/lib/audit/audit-wire-schema";
 
 const json = (value: unknown) =>
@@ -7,6 +8,9 @@ const json = (value: unknown) =>
 
 /** Everything one entry holds, including its place in the hash chain. */
 export function AuditEntryDetail({ entry, onClose }: { entry: AuditEntryView; onClose: () => void }) {
+  const panel = useRef<HTMLElement>(null);
+  // Below the list on narrower screens: bring the entry opened into view.
+  useEffect(() => panel.current?.scrollIntoView({ block: "nearest" }), []);
   const rows: [string, string][] = [
     ["Sequence", entry.seq],
     ["Time", new Date(entry.at).toLocaleString()],
@@ -26,7 +30,7 @@ export function AuditEntryDetail({ entry, onClose }: { entry: AuditEntryView; on
     ["Previous hash", entry.prevHash],
   ];
   return (
-    <section className="panel stack audit-detail" aria-label={`Audit entry ${entry.seq}`}>
+    <section ref={panel} className="panel stack audit-detail" aria-label={`Audit entry ${entry.seq}`}>
       <header className="blotter-header">
         <h2>Entry {entry.seq}</h2>
         <button type="button" className="button small" onClick={onClose}>

@@ -10,6 +10,13 @@ import { useAuditFilters } from "./use-audit-filters";
 
 const actorText = (actor: { type: string; name: string | null }) => actor.name ?? actor.type;
 
+const pad = (n: number) => String(n).padStart(2, "0");
+/** Sortable and compact, in the browser's time zone: 2026-12-01 12:31:56. */
+const localTime = (iso: string) => {
+  const at = new Date(iso);
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+};
+
 /** The Audit page: the trail filtered through the URL, page by page, one entry's detail, CSV export. */
 export function AuditPanel() {
   const { filters, updateFilters } = useAuditFilters();
@@ -29,9 +36,14 @@ export function AuditPanel() {
           </a>
         </header>
         <AuditFilterBar filters={filters} onChange={updateFilters} />
-        <div role="alert" className="form-error">
-          {list.error ? `The audit trail could not be loaded: ${describeLoadError(list.error)}` : null}
-        </div>
+        {list.error && (
+          <p role="alert" className="form-error">
+            The audit trail could not be loaded: {describeLoadError(list.error)}{" "}
+            <button type="button" className="button small" onClick={list.retry}>
+              Retry
+            </button>
+          </p>
+        )}
         {list.isLoading && !list.error && <p className="muted">Loading…</p>}
         {list.entries && (
           <>
@@ -60,7 +72,9 @@ export function AuditPanel() {
                   {list.entries.map((row) => (
                     <tr key={row.seq} aria-selected={row.seq === selected}>
                       <td className="num">{row.seq}</td>
-                      <td>{new Date(row.at).toLocaleString()}</td>
+                      <td className="audit-time">
+                        <time dateTime={row.at}>{localTime(row.at)}</time>
+                      </td>
                       <td title={row.actor.id ?? undefined}>
                         {actorText(row.actor)}
                         {row.role && <span className="muted"> · {row.role}</span>}
@@ -95,7 +109,7 @@ export function AuditPanel() {
           </>
         )}
       </section>
-      {entry && <AuditEntryDetail entry={entry} onClose={() => setSelected(null)} />}
+      {entry && <AuditEntryDetail key={entry.seq} entry={entry} onClose={() => setSelected(null)} />}
     </div>
   );
 }
