@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type { AuditEntryView } from "@/lib/audit/audit-wire-schema";
+import { localTime } from "./local-time";
 
 const json = (value: unknown) =>
   value === null || value === undefined ? "—" : JSON.stringify(value, null, 2);
@@ -13,7 +14,7 @@ export function AuditEntryDetail({ entry, onClose }: { entry: AuditEntryView; on
   useEffect(() => panel.current?.scrollIntoView({ block: "nearest" }), []);
   const rows: [string, string][] = [
     ["Sequence", entry.seq],
-    ["Time", new Date(entry.at).toLocaleString()],
+    ["Time", `${localTime(entry.at)} (${entry.at})`],
     [
       "Actor",
       `${entry.actor.type}${entry.actor.name ? ` ${entry.actor.name}` : ""}${entry.actor.id ? ` (${entry.actor.id})` : ""}`,

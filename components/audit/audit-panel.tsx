@@ -5,17 +5,11 @@ import { describeLoadError } from "../orders/filters/order-list-errors";
 import { AuditEntryDetail } from "./audit-entry-detail";
 import { AuditFilterBar } from "./audit-filter-bar";
 import { auditSearch } from "./audit-filters";
+import { localTime } from "./local-time";
 import { useAuditEntries } from "./use-audit-entries";
 import { useAuditFilters } from "./use-audit-filters";
 
 const actorText = (actor: { type: string; name: string | null }) => actor.name ?? actor.type;
-
-const pad = (n: number) => String(n).padStart(2, "0");
-/** Sortable and compact, in the browser's time zone: 2026-12-01 12:31:56. */
-const localTime = (iso: string) => {
-  const at = new Date(iso);
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
-};
 
 /** The Audit page: the trail filtered through the URL, page by page, one entry's detail, CSV export. */
 export function AuditPanel() {
