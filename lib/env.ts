@@ -13,6 +13,11 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
     .optional(),
+  /** Optional: the schema owner's URL, for migrations and grants, when DATABASE_URL is a least-privilege role. */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),

@@ -8,7 +8,7 @@ import exitHook from "async-exit-hook";
 import { passwordWeakness } from "../lib/auth/password-policy";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { findFreePort } from "../lib/db/free-port";
-import { applyMigrations } from "../lib/db/run-prisma-cli";
+import { prepareDatabase } from "../lib/db/prepare-database";
 import { parseEnv } from "../lib/env";
 import { CLIENT_IP_HEADER } from "../lib/http/client-ip";
 import { stopStartedBackgroundServices } from "../lib/runtime/started-services";
@@ -91,12 +91,18 @@ async function main() {
   if (!config.DATABASE_URL) {
     say(`starting embedded PostgreSQL in ${path.join(dataDir, "pg")}`);
     db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), database: "tally" });
-    process.env.DATABASE_URL = db.url;
     db.ending.then(() => stopBecause("PostgreSQL is shutting down"));
   }
-  const databaseUrl = process.env.DATABASE_URL as string;
   say("applying database migrations");
-  await applyMigrations(databaseUrl);
+  // The app connects as a least-privilege role: only the owner could switch the audit trail's trigger off.
+  process.env.DATABASE_URL = await prepareDatabase(
+    db
+      ? { ownerUrl: db.url }
+      : {
+          ownerUrl: config.DATABASE_OWNER_URL ?? (config.DATABASE_URL as string),
+          appUrl: config.DATABASE_URL,
+        },
+  );
 
   // Imported only now: the Prisma client reads DATABASE_URL when first used.
   const { ensureInitialAdmin } = await import("../lib/auth/users");

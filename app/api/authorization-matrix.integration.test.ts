@@ -48,6 +48,7 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/reconciliation/mismatches/[id]/accept": "risk",
   "POST /api/reconciliation/mismatches/[id]/adjust": "trader",
   "GET /api/balances": "viewer",
+  "GET /api/audit": "risk",
   "GET /api/[...path]": "public",
   "POST /api/[...path]": "public",
   "PUT /api/[...path]": "public",

@@ -36,7 +36,20 @@ export async function login({
   userAgent,
   requestId,
 }: LoginOptions): Promise<LoginResult> {
-  await assertLoginNotThrottled({ username, ip });
+  try {
+    await assertLoginNotThrottled({ username, ip });
+  } catch (error) {
+    await recordAudit({
+      actor: { kind: "anonymous" },
+      action: "auth.login",
+      outcome: "denied",
+      ip,
+      userAgent,
+      requestId,
+      details: { reason: "throttled", username },
+    });
+    throw error;
+  }
   const user = await prisma().user.findUnique({ where: { username } });
   let passwordOk = false;
   if (user) passwordOk = await verifyPassword(user.passwordHash, password);
@@ -46,13 +59,15 @@ export async function login({
     const reason = !user ? "unknown_user" : !passwordOk ? "wrong_password" : "user_disabled";
     await recordLoginAttempt({ username, ip, success: false });
     await recordAudit({
-      actor: { kind: "anonymous", name: username },
+      // Nobody is authenticated yet: the name tried is what the request claims, so it is a detail.
+      actor: { kind: "anonymous" },
       action: "auth.login",
       outcome: "failure",
       target: user ? `user:${user.id}` : undefined,
       ip,
+      userAgent,
       requestId,
-      details: { reason },
+      details: { reason, username },
     });
     // A disabled account is told apart only after the right password, so it cannot be probed.
     if (user && passwordOk && user.disabledAt) {
@@ -79,6 +94,7 @@ export async function login({
     outcome: "success",
     target: `user:${user.id}`,
     ip,
+    userAgent,
     requestId,
   });
   return { sessionToken, expiresAt, user: { id: user.id, username: user.username, role: user.role } };

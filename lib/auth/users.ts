@@ -104,16 +104,22 @@ export async function updateUser(
         data: { revokedAt: now },
       });
     }
+    const summary = (user: typeof existing) => ({ role: user.role, disabled: user.disabledAt !== null });
+    await recordAudit(
+      {
+        actor,
+        action: "user.update",
+        outcome: "success",
+        target: `user:${updated.id}`,
+        ip: options.ip,
+        requestId: options.requestId,
+        before: summary(existing),
+        after: summary(updated),
+        details: { role: options.role ?? null, disabled: options.disabled ?? null },
+      },
+      tx,
+    );
     return updated;
-  });
-  await recordAudit({
-    actor,
-    action: "user.update",
-    outcome: "success",
-    target: `user:${row.id}`,
-    ip: options.ip,
-    requestId: options.requestId,
-    details: { role: options.role ?? null, disabled: options.disabled ?? null },
   });
   return view(row);
 }

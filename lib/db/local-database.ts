@@ -4,7 +4,14 @@ import { rawEnvironment } from "../env";
 import { isProcessAlive } from "../runtime/is-process-alive";
 import { databaseUrlFor, startEmbeddedPostgres } from "./embedded-postgres";
 
-export type LocalDatabase = { url: string; close(): Promise<void> };
+export type LocalDatabase = {
+  url: string;
+  /** The schema owner's URL (migrations, grants): DATABASE_OWNER_URL, else the one URL there is. */
+  ownerUrl: string;
+  /** Whether this is the embedded cluster, whose app role the tools create themselves. */
+  embedded: boolean;
+  close(): Promise<void>;
+};
 
 function runningPostmasterPort(dataDir: string): number | undefined {
   const pidFile = path.join(dataDir, "postmaster.pid");
@@ -20,11 +27,15 @@ function runningPostmasterPort(dataDir: string): number | undefined {
  * the server a running `npm start` owns, or starting it just for this command.
  */
 export async function openLocalDatabase(dataDir: string): Promise<LocalDatabase> {
-  const configured = rawEnvironment().DATABASE_URL;
-  if (configured) return { url: configured, close: async () => {} };
+  const { DATABASE_URL: configured, DATABASE_OWNER_URL: owner } = rawEnvironment();
+  if (configured)
+    return { url: configured, ownerUrl: owner || configured, embedded: false, close: async () => {} };
   const pgDir = path.join(dataDir, "pg");
   const port = runningPostmasterPort(pgDir);
-  if (port) return { url: databaseUrlFor(port, "tally"), close: async () => {} };
+  if (port) {
+    const url = databaseUrlFor(port, "tally");
+    return { url, ownerUrl: url, embedded: true, close: async () => {} };
+  }
   const db = await startEmbeddedPostgres({ dataDir: pgDir, database: "tally" });
-  return { url: db.url, close: () => db.stop() };
+  return { url: db.url, ownerUrl: db.url, embedded: true, close: () => db.stop() };
 }

@@ -1,10 +1,10 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { requireDatabaseUrl } from "../env";
+import { ownerDatabaseUrl } from "../../test/reset-database";
 import { applyMigrations, runPrismaCli } from "./run-prisma-cli";
 
 const scratch = `tally_migrations_${process.pid}`;
-const admin = new pg.Client({ connectionString: requireDatabaseUrl() });
+const admin = new pg.Client({ connectionString: ownerDatabaseUrl() });
 
 afterAll(async () => {
   await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
@@ -15,7 +15,7 @@ describe("migrations", () => {
   it("apply to an empty database and leave it up to date, with the constraints that carry the guarantees", async () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${scratch}`);
-    const url = new URL(requireDatabaseUrl());
+    const url = new URL(ownerDatabaseUrl());
     url.pathname = `/${scratch}`;
     await applyMigrations(url.toString());
     const status = await runPrismaCli({ args: ["migrate", "status"], databaseUrl: url.toString() });

@@ -1,12 +1,24 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { ownerDatabaseUrl } from "../../test/reset-database";
 import { requireDatabaseUrl } from "../env";
 import { Prisma } from "./generated/prisma/client";
 import { disconnectPrisma, pgPool } from "./prisma";
 import { sql, transaction } from "./sql";
 
+/** DDL is the owner's: the app's role (the pool's) only reads and writes rows. */
+async function asOwner(statement: string): Promise<void> {
+  const owner = new pg.Client({ connectionString: ownerDatabaseUrl() });
+  await owner.connect();
+  try {
+    await owner.query(statement);
+  } finally {
+    await owner.end();
+  }
+}
+
 afterAll(async () => {
-  await sql().$executeRaw`DROP TABLE IF EXISTS sql_test`;
+  await asOwner("DROP TABLE IF EXISTS sql_test");
   await disconnectPrisma();
 });
 
@@ -24,7 +36,7 @@ describe("plain SQL on the shared pool", () => {
   });
 
   it("commits a transaction that resolves and rolls back one that throws", async () => {
-    await sql().$executeRaw`CREATE TABLE IF NOT EXISTS sql_test (k text PRIMARY KEY)`;
+    await asOwner("CREATE TABLE IF NOT EXISTS sql_test (k text PRIMARY KEY)");
     await transaction(async (tx) => {
       await tx.$executeRaw`INSERT INTO sql_test (k) VALUES (${"kept"})`;
     });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { runWithAuditRequestContext } from "../audit/audit-request-context";
 import { authenticateRequest } from "../auth/authenticate-request";
 import { type Principal, principalScope } from "../auth/principal";
 import { hasRole, type Role } from "../auth/roles";
@@ -147,23 +148,27 @@ export function defineRoute<
               fingerprint: fingerprintRequest({ method: request.method, path, body: rawBody ?? null }),
             }
           : undefined;
-      const result = await definition.handler({
-        request,
-        requestId,
-        ip,
-        principal: principal as RouteContext<unknown, unknown, unknown, TAccess, TKeyed>["principal"],
-        body: body as z.output<TBody>,
-        rawBody,
-        keyedRequest: keyedRequest as RouteContext<
-          unknown,
-          unknown,
-          unknown,
-          TAccess,
-          TKeyed
-        >["keyedRequest"],
-        query: query as z.output<TQuery>,
-        params: params as z.output<TParams>,
-      });
+      const userAgent = request.headers.get("user-agent") ?? undefined;
+      const audit = { requestId, ip, userAgent, idempotencyKey: idempotencyKey || undefined };
+      const result = await runWithAuditRequestContext(audit, () =>
+        definition.handler({
+          request,
+          requestId,
+          ip,
+          principal: principal as RouteContext<unknown, unknown, unknown, TAccess, TKeyed>["principal"],
+          body: body as z.output<TBody>,
+          rawBody,
+          keyedRequest: keyedRequest as RouteContext<
+            unknown,
+            unknown,
+            unknown,
+            TAccess,
+            TKeyed
+          >["keyedRequest"],
+          query: query as z.output<TQuery>,
+          params: params as z.output<TParams>,
+        }),
+      );
       response = toResponse(result);
     } catch (error) {
       if (error instanceof DomainError) {

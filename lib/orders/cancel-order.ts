@@ -1,3 +1,4 @@
+import { auditedReplay } from "../audit/audited-replay";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
 import type { Order } from "../db/generated/prisma/client";
@@ -46,7 +47,8 @@ const venueUnavailable = (error: VenueError) =>
  */
 export async function cancelOrder(options: CancelOrderOptions): Promise<IdempotentResult<OrderOutcome>> {
   const { venue, principal, requestId, ip } = options;
-  return runIdempotently<Order, Order, OrderOutcome>({
+  const replay = { actor: principal, action: "order.cancel", targets: () => [options.orderId] };
+  const result = await runIdempotently<Order, Order, OrderOutcome>({
     request: { ...options.request, operation: "cancel_order", targetIds: [options.orderId] },
     prepare: async () => {
       const order = await findOrder(options.orderId);
@@ -90,4 +92,5 @@ export async function cancelOrder(options: CancelOrderOptions): Promise<Idempote
     resume: ({ record }) => resumeForCaller({ venue, record, actor: principal, requestId }),
     completeNow: ({ tx, record, outcome }) => completeIdempotencyRecord({ tx, recordId: record.id, outcome }),
   });
+  return auditedReplay(replay, result);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { auditedReplay } from "../audit/audited-replay";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
 import type { Order } from "../db/generated/prisma/client";
@@ -15,6 +16,7 @@ import { createPendingOrders } from "./create-pending-orders";
 import { enforceRiskLimits, fetchNeededMids } from "./enforce-risk-limits";
 import type { OrderInput } from "./order-input-schema";
 import { type OrderOutcome, placementOutcome } from "./order-outcome";
+import { outcomeOrderIds } from "./outcome-order-ids";
 import { prepareOrderLegs } from "./prepare-order-legs";
 import { resumeForCaller } from "./resume-for-caller";
 import { sendOrderToVenue } from "./send-order-to-venue";
@@ -68,7 +70,12 @@ export async function placeOrderLegs(
     legs: Awaited<ReturnType<typeof prepareOrderLegs>>;
     mids: Awaited<ReturnType<typeof fetchNeededMids>>;
   };
-  return runIdempotently<Prepared, Order[], OrderOutcome>({
+  const replay = {
+    actor: principal,
+    action: options.batch ? "order.place_batch" : "order.place",
+    targets: outcomeOrderIds,
+  };
+  const result = await runIdempotently<Prepared, Order[], OrderOutcome>({
     request: {
       ...options.request,
       operation: options.batch ? "place_batch" : "place_order",
@@ -118,4 +125,5 @@ export async function placeOrderLegs(
     },
     completeNow: ({ tx, record, outcome }) => completeIdempotencyRecord({ tx, recordId: record.id, outcome }),
   });
+  return auditedReplay(replay, result);
 }

@@ -1,8 +1,9 @@
+import { auditedReplay } from "../audit/audited-replay";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
 import { transaction } from "../db/sql";
 import { completeIdempotencyRecord } from "../idempotency/complete-idempotency-record";
-import type { KeyedRequest } from "../idempotency/idempotency-types";
+import type { KeyedRequest, StoredOutcome } from "../idempotency/idempotency-types";
 import { type IdempotentResult, runIdempotently } from "../idempotency/run-idempotently";
 import type { VenuePort } from "../venue/port/venue-port";
 import { startReconciliation } from "./run-reconciliation";
@@ -18,7 +19,7 @@ export interface RunRequestedOutcome {
  * Starts a reconciliation run on demand under an Idempotency-Key, or joins the one already running
  * on any instance; answers once the run has its row, while the run goes on.
  */
-export function requestReconciliationRun(options: {
+export async function requestReconciliationRun(options: {
   venue: VenuePort;
   principal: Principal;
   request: KeyedRequest;
@@ -55,7 +56,15 @@ export function requestReconciliationRun(options: {
     });
     return outcome;
   };
-  return runIdempotently<undefined, null, RunRequestedOutcome>({
+  const replay = {
+    actor: options.principal,
+    action: "reconciliation.run_requested",
+    targets: (outcome: StoredOutcome) => {
+      const { run } = outcome as { run?: { id: string } };
+      return run ? [run.id] : [];
+    },
+  };
+  const result = await runIdempotently<undefined, null, RunRequestedOutcome>({
     request: { ...options.request, operation: "request_reconciliation_run", targetIds: [] },
     prepare: async () => undefined,
     start: async () => ({ work: null }),
@@ -63,4 +72,5 @@ export function requestReconciliationRun(options: {
     resume: ({ record }) => start(record.id),
     completeNow: ({ tx, record, outcome }) => completeIdempotencyRecord({ tx, recordId: record.id, outcome }),
   });
+  return auditedReplay(replay, result);
 }

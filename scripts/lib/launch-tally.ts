@@ -20,7 +20,7 @@ export function launchEnv(
   parent: NodeJS.ProcessEnv,
   options: { port: number; dataDir: string; env?: Record<string, string> },
 ): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _database, SIM_PORT: _sim, ...inherited } = parent;
+  const { DATABASE_URL: _database, DATABASE_OWNER_URL: _owner, SIM_PORT: _sim, ...inherited } = parent;
   return {
     ...inherited,
     PORT: String(options.port),

@@ -1,5 +1,6 @@
+import { Suspense } from "react";
+import { AuditPanel } from "@/components/audit/audit-panel";
 import { AccessDenied } from "@/components/ui/access-denied";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
 import { hasRole } from "@/lib/auth/roles";
 import { currentPrincipal } from "../../current-principal";
 
@@ -7,9 +8,12 @@ export default async function AuditPage() {
   const principal = await currentPrincipal();
   if (!principal || !hasRole(principal.role, "risk")) return <AccessDenied requiredRole="risk" />;
   return (
-    <NotBuiltYet
-      title="Audit"
-      what="Browsing and exporting the audit trail arrives with the audit capability; events are already recorded."
-    />
+    <div className="stack-lg">
+      <h1>Audit</h1>
+      {/* The panel reads its filters from the URL (useSearchParams). */}
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <AuditPanel />
+      </Suspense>
+    </div>
   );
 }
