@@ -24,6 +24,17 @@ export async function resetDatabase(): Promise<void> {
   }
 }
 
+/** Empties the named tables (and what references them), as the owner: the app role may not truncate. */
+export async function truncateTables(tables: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerDatabaseUrl() });
+  await client.connect();
+  try {
+    await client.query(`TRUNCATE ${tables.map((name) => `"${name}"`).join(", ")} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 export function ownerDatabaseUrl(): string {
   const url = env().DATABASE_OWNER_URL;
   if (!url) throw new Error("DATABASE_OWNER_URL is not set (test/global-setup.ts sets it)");

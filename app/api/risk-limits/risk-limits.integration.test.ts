@@ -1,7 +1,6 @@
 import { Decimal } from "decimal.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
-import { sql } from "@/lib/db/sql";
 import { parseEnv } from "@/lib/env";
 import { eventsReady, subscribeEvents } from "@/lib/events/subscribe-events";
 import { readRiskLimits, seedRiskLimits } from "@/lib/risk/limits/risk-limits-store";
@@ -10,6 +9,7 @@ import { simControl, sleep } from "@/lib/venue/testing/sim-test-helpers";
 import { callRoute } from "@/test/http-client";
 import { type OrderTestHarness, resetSim, startOrderTestHarness } from "@/test/order-test-harness";
 import { apiTokenFor } from "@/test/principals";
+import { truncateTables } from "@/test/reset-database";
 import { POST as postBatch } from "../orders/batch/route";
 import { POST as postOrder } from "../orders/route";
 import { GET, PUT } from "./route";
@@ -68,7 +68,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await resetSim(h.sim);
-  await sql().$executeRaw`TRUNCATE "Fill", "OrderEvent", "Order", "IdempotencyRecord", "RiskLimit" CASCADE`;
+  await truncateTables(["Fill", "OrderEvent", "Order", "IdempotencyRecord", "RiskLimit"]);
 });
 
 describe("GET /api/risk-limits and the environment seed", () => {
