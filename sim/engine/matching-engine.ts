@@ -838,7 +838,8 @@ export class MatchingEngine {
         this.touched.clear();
         const now = this.clock.now();
         for (const [account, assets] of batches) {
-          account.updateTime = now;
+          // Never back: seeded history may end a moment ahead (recordFilledOrders).
+          account.updateTime = Math.max(account.updateTime, now);
           for (const l of this.listeners) l.balances?.(account, [...assets]);
         }
       }
