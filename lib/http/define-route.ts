@@ -112,6 +112,8 @@ export function defineRoute<
         const auth = await authenticateRequest({
           authorization: request.headers.get("authorization"),
           sessionToken: readCookie(request, SESSION_COOKIE),
+          ip,
+          requestId,
         });
         principal = auth.principal;
         if (auth.via === "cookie" && isStateChanging(request.method)) {
