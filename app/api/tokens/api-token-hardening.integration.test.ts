@@ -121,7 +121,7 @@ describe("API token validation", () => {
     expect(await prisma().apiToken.count()).toBe(0);
   });
 
-  it("keeps its permissions: viewers and traders cannot create tokens, nor above their role", async () => {
+  it("keeps its permissions: a trader cannot create tokens, a risk token not from outside its ranges", async () => {
     const trader = await signedInUser("trader");
     const refused = await create(trader.cookie, { name: "x", role: "viewer" });
     expect(refused.status).toBe(403);
