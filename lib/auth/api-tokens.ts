@@ -158,7 +158,7 @@ type TokenRow = {
   createdById: string;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
-  expiresAt: Date | null;
+  expired: boolean;
   allowedCidrs: string[];
   ownerDisabledAt: Date | null;
 };
@@ -171,9 +171,11 @@ export async function resolveApiToken(token: string, ip: string): Promise<TokenL
   if (!token.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "unknown" };
   // Raw SQL: this runs on every bot request, and a model query costs a query compilation.
   // Role is a PostgreSQL enum declared viewer < trader < risk, so LEAST picks the weaker role.
+  // Expiry by the database clock, the one clock every instance shares.
   const rows = await sql().$queryRaw<TokenRow[]>`
     SELECT t.id, t.name, LEAST(t.role, u.role)::text AS role, t."createdById", t."lastUsedAt",
-           t."revokedAt", t."expiresAt", t."allowedCidrs", u."disabledAt" AS "ownerDisabledAt"
+           t."revokedAt", coalesce(t."expiresAt" <= now(), false) AS expired, t."allowedCidrs",
+           u."disabledAt" AS "ownerDisabledAt"
     FROM "ApiToken" t JOIN "User" u ON u.id = t."createdById"
     WHERE t."tokenHash" = ${hashSecretToken(token)}`;
   const row = rows[0];
@@ -187,8 +189,7 @@ export async function resolveApiToken(token: string, ip: string): Promise<TokenL
     role: row.role,
     createdById: row.createdById,
   };
-  if (row.expiresAt && row.expiresAt.getTime() <= Date.now())
-    return { ok: false, reason: "expired", principal };
+  if (row.expired) return { ok: false, reason: "expired", principal };
   if (!addressAllowed(ip, row.allowedCidrs)) return { ok: false, reason: "address_not_allowed", principal };
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await sql().$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = now() WHERE id = ${row.id}::uuid`;

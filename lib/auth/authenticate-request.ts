@@ -25,6 +25,7 @@ export interface Credentials {
   /** The client address (x-tally-client-ip), checked against a token's allowed ranges. */
   ip: string;
   requestId?: string;
+  userAgent?: string;
 }
 
 /** Bearer token for bots, session cookie for browsers; anything else is unauthenticated. */
@@ -43,6 +44,7 @@ export async function authenticateRequest(credentials: Credentials): Promise<Aut
           target: `token:${lookup.principal.id}`,
           ip: credentials.ip,
           requestId: credentials.requestId,
+          userAgent: credentials.userAgent,
           details: { reason: lookup.reason },
         });
       }

@@ -114,6 +114,7 @@ export function defineRoute<
           sessionToken: readCookie(request, SESSION_COOKIE),
           ip,
           requestId,
+          userAgent: request.headers.get("user-agent") ?? undefined,
         });
         principal = auth.principal;
         if (auth.via === "cookie" && isStateChanging(request.method)) {

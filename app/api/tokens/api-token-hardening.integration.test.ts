@@ -39,7 +39,11 @@ describe("API token expiry", () => {
 
     await prisma()
       .$executeRaw`UPDATE "ApiToken" SET "expiresAt" = now() - interval '1 minute' WHERE id = ${id}::uuid`;
-    const refused = await callRoute(me, { token, ip: "198.51.100.20" });
+    const refused = await callRoute(me, {
+      token,
+      ip: "198.51.100.20",
+      headers: { "user-agent": "bot/1.0" },
+    });
     expect(refused.status).toBe(401);
     expect(refused.headers.get("content-type")).toContain("application/problem+json");
     expect(refused.json.code).toBe("token_expired");
@@ -51,6 +55,7 @@ describe("API token expiry", () => {
       actorName: "bot",
       outcome: "denied",
       ip: "198.51.100.20",
+      userAgent: "bot/1.0",
       target: `token:${id}`,
       details: { reason: "expired" },
     });
