@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 /** Signs in to a launched copy as the admin and returns a fresh API token with the given role. */
 export async function createBenchToken(options: {
   origin: string;
@@ -15,7 +17,7 @@ export async function createBenchToken(options: {
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   const created = await fetch(`${origin}/api/tokens`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin, cookie },
+    headers: { "content-type": "application/json", origin, cookie, "idempotency-key": randomUUID() },
     body: JSON.stringify({ name: options.name, role: options.role }),
   });
   const { token } = (await created.json()) as { token?: string };

@@ -84,3 +84,19 @@ test("a new token's secret is copied with one click, and revoking asks first", a
   const row = page.getByRole("row").filter({ hasText: name });
   await expect(row.getByRole("cell", { name: "revoked", exact: true })).toBeVisible();
 });
+
+test("a token restricted to addresses shows them; a bad range is named at its input", async ({ page }) => {
+  const form = page.getByRole("form", { name: "Create API token" });
+  const name = `lan-bot-${Date.now().toString(36)}`;
+  await form.getByLabel("Token name").fill(name);
+  await form.getByLabel("Allowed addresses (CIDR, optional)").fill("10.0.0.0/33");
+  await form.getByRole("button", { name: "Create token" }).click();
+  await expect(form.getByLabel("Allowed addresses (CIDR, optional)")).toHaveAttribute("aria-invalid", "true");
+
+  await form.getByLabel("Allowed addresses (CIDR, optional)").fill("10.1.0.0/16, 2001:db8::/32");
+  await form.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("issued-token")).toHaveText(/^tly_/);
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row.getByRole("cell", { name: "10.1.0.0/16, 2001:db8::/32" })).toBeVisible();
+  await expect(row.getByRole("cell", { name: "never" }).last()).toBeVisible();
+});

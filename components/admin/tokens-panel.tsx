@@ -2,10 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { ApiError, apiFetch } from "../api/api-client";
+import { ApiError, apiFetch, sendKeyedRequest } from "../api/api-client";
+import { newIdempotencyKey } from "../orders/submission/new-idempotency-key";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { CopyButton } from "../ui/copy-button";
 import { Field } from "../ui/field";
+import { expiryFromInput, parseAllowedCidrs, restrictionErrors } from "./token-restrictions";
 import { validateNewToken } from "./user-form-validation";
 
 type Token = {
@@ -16,8 +18,18 @@ type Token = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
+  allowedCidrs: string[];
   owner: { id: string; username: string };
 };
+
+type NewToken = { name: string; role: string; expiresAt?: string; allowedCidrs?: string[] };
+
+function status(token: Token): string {
+  if (token.revokedAt) return "revoked";
+  if (token.expiresAt && new Date(token.expiresAt).getTime() <= Date.now()) return "expired";
+  return "active";
+}
 
 export function TokensPanel() {
   const queryClient = useQueryClient();
@@ -28,13 +40,15 @@ export function TokensPanel() {
   const [issued, setIssued] = useState<{ name: string; token: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | undefined>(undefined);
+  const [fieldErrors, setFieldErrors] = useState<{ expiresAt?: string; allowedCidrs?: string }>({});
   const [toRevoke, setToRevoke] = useState<Token | null>(null);
   const idPrefix = useId();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["tokens"] });
 
   const create = useMutation({
-    mutationFn: (input: { name: string; role: string }) =>
-      apiFetch<{ token: string }>("/api/tokens", { method: "POST", json: input }),
+    // One key per submission: the secret is in the first answer only, so a form is never resent.
+    mutationFn: (input: NewToken) =>
+      sendKeyedRequest<{ token?: string }>("/api/tokens", newIdempotencyKey(), input),
     onSuccess: refresh,
   });
   const revoke = useMutation({
@@ -49,17 +63,25 @@ export function TokensPanel() {
     const form = new FormData(formElement);
     const name = String(form.get("name") ?? "").trim();
     setError(null);
+    setFieldErrors({});
     const local = validateNewToken({ name });
     setNameError(local.name);
     if (local.name) {
       formElement.querySelector<HTMLElement>('[name="name"]')?.focus();
       return;
     }
+    const allowedCidrs = parseAllowedCidrs(String(form.get("allowedCidrs") ?? ""));
     try {
-      const result = await create.mutateAsync({ name, role: String(form.get("role") ?? "viewer") });
-      setIssued({ name, token: result.token });
+      const result = await create.mutateAsync({
+        name,
+        role: String(form.get("role") ?? "viewer"),
+        expiresAt: expiryFromInput(String(form.get("expiresAt") ?? "")),
+        allowedCidrs: allowedCidrs.length > 0 ? allowedCidrs : undefined,
+      });
+      if (result.body.token) setIssued({ name, token: result.body.token });
       formElement.reset();
     } catch (caught) {
+      if (caught instanceof ApiError) setFieldErrors(restrictionErrors(caught.problem));
       setError(caught instanceof ApiError ? caught.problem.detail : String(caught));
     }
   }
@@ -86,6 +108,8 @@ export function TokensPanel() {
             <th>Owner</th>
             <th>Token</th>
             <th>Last used</th>
+            <th>Expires</th>
+            <th>Allowed addresses</th>
             <th>Status</th>
             <th>
               <span className="sr-only">Actions</span>
@@ -102,7 +126,9 @@ export function TokensPanel() {
                 <code>{token.prefix}…</code>
               </td>
               <td>{token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : "never"}</td>
-              <td>{token.revokedAt ? "revoked" : "active"}</td>
+              <td>{token.expiresAt ? new Date(token.expiresAt).toLocaleString() : "never"}</td>
+              <td>{token.allowedCidrs.length > 0 ? token.allowedCidrs.join(", ") : "any"}</td>
+              <td>{status(token)}</td>
               <td>
                 {!token.revokedAt && (
                   <button
@@ -135,6 +161,29 @@ export function TokensPanel() {
             <option value="trader">trader</option>
             <option value="risk">risk</option>
           </select>
+        </Field>
+        <Field id={`${idPrefix}-expires`} label="Expires (optional)" error={fieldErrors.expiresAt}>
+          <input
+            id={`${idPrefix}-expires`}
+            name="expiresAt"
+            type="datetime-local"
+            aria-invalid={fieldErrors.expiresAt ? true : undefined}
+            aria-describedby={`${idPrefix}-expires-error`}
+          />
+        </Field>
+        <Field
+          id={`${idPrefix}-cidrs`}
+          label="Allowed addresses (CIDR, optional)"
+          error={fieldErrors.allowedCidrs}
+        >
+          <input
+            id={`${idPrefix}-cidrs`}
+            name="allowedCidrs"
+            autoComplete="off"
+            placeholder="10.0.0.0/8, 2001:db8::/32"
+            aria-invalid={fieldErrors.allowedCidrs ? true : undefined}
+            aria-describedby={`${idPrefix}-cidrs-error`}
+          />
         </Field>
         <button type="submit" className="button primary" disabled={create.isPending}>
           Create token

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit/record-audit";
 import { prisma } from "../db/prisma";
-import { sql } from "../db/sql";
+import { type Sql, sql } from "../db/sql";
 import { DomainError } from "../errors/domain-error";
+import { addressAllowed } from "./cidr";
 import type { Principal } from "./principal";
 import { hasRole, type Role } from "./roles";
 import { hashSecretToken, newSecretToken } from "./secret-token";
@@ -16,12 +18,14 @@ export type ApiTokenView = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
+  allowedCidrs: string[];
   owner: { id: string; username: string };
 };
 
 type Audited = { actor: Principal; ip?: string; requestId?: string };
 
-function view(row: {
+type TokenViewRow = {
   id: string;
   name: string;
   role: Role;
@@ -29,8 +33,12 @@ function view(row: {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
+  allowedCidrs: string[];
   createdBy: { id: string; username: string };
-}): ApiTokenView {
+};
+
+function view(row: TokenViewRow): ApiTokenView {
   return {
     id: row.id,
     name: row.name,
@@ -39,20 +47,32 @@ function view(row: {
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    allowedCidrs: row.allowedCidrs,
     owner: { id: row.createdBy.id, username: row.createdBy.username },
   };
 }
 
 const withOwner = { createdBy: { select: { id: true, username: true } } } as const;
 
+type CreatedRow = Omit<TokenViewRow, "createdBy"> & { ownerUsername: string };
+
 /**
- * Issues a bearer token for a bot, owned by the user behind the actor (a token's owner for a token).
- * The secret is returned once and only its hash is kept.
+ * Issues a bearer token for a bot, owned by the user behind the actor (a token's owner for a token),
+ * in the given transaction (with its audit entry). The secret is returned once and only its hash is kept.
+ * `allowedCidrs` must already be normalised (normaliseCidr).
  */
 export async function createApiToken(
-  options: Audited & { name: string; role: Role },
+  options: Audited & {
+    name: string;
+    role: Role;
+    expiresAt?: Date;
+    allowedCidrs?: string[];
+    tx?: Sql;
+  },
 ): Promise<{ token: string; apiToken: ApiTokenView }> {
   const { actor } = options;
+  const db = options.tx ?? sql();
   if (!hasRole(actor.role, options.role)) {
     throw new DomainError({
       kind: "forbidden",
@@ -62,26 +82,38 @@ export async function createApiToken(
   }
   const createdById = actor.kind === "user" ? actor.id : actor.createdById;
   const token = newSecretToken(TOKEN_PREFIX);
-  const row = await prisma().apiToken.create({
-    data: {
-      name: options.name,
-      role: options.role,
-      tokenHash: hashSecretToken(token),
-      prefix: token.slice(0, TOKEN_PREFIX.length + 6),
-      createdById,
+  const rows = await db.$queryRaw<CreatedRow[]>`
+    WITH t AS (
+      INSERT INTO "ApiToken" (id, name, role, "tokenHash", prefix, "createdById", "expiresAt", "allowedCidrs")
+      VALUES (${randomUUID()}::uuid, ${options.name}, ${options.role}::"Role", ${hashSecretToken(token)},
+              ${token.slice(0, TOKEN_PREFIX.length + 6)}, ${createdById}::uuid, ${options.expiresAt ?? null},
+              ${options.allowedCidrs ?? []}::text[])
+      RETURNING *)
+    SELECT t.id, t.name, t.role::text AS role, t.prefix, t."createdAt", t."lastUsedAt", t."revokedAt",
+           t."expiresAt", t."allowedCidrs", t."createdById", u.username AS "ownerUsername"
+    FROM t JOIN "User" u ON u.id = t."createdById"`;
+  const row = rows[0]!;
+  await recordAudit(
+    {
+      actor,
+      action: "token.create",
+      outcome: "success",
+      target: `token:${row.id}`,
+      ip: options.ip,
+      requestId: options.requestId,
+      details: {
+        name: row.name,
+        role: row.role,
+        expiresAt: row.expiresAt?.toISOString() ?? null,
+        allowedCidrs: row.allowedCidrs,
+      },
     },
-    include: withOwner,
-  });
-  await recordAudit({
-    actor,
-    action: "token.create",
-    outcome: "success",
-    target: `token:${row.id}`,
-    ip: options.ip,
-    requestId: options.requestId,
-    details: { name: row.name, role: row.role },
-  });
-  return { token, apiToken: view(row) };
+    db,
+  );
+  return {
+    token,
+    apiToken: view({ ...row, createdBy: { id: createdById, username: row.ownerUsername } }),
+  };
 }
 
 export async function listApiTokens(): Promise<ApiTokenView[]> {
@@ -115,7 +147,9 @@ export async function revokeApiToken(options: Audited & { id: string }): Promise
 
 export type TokenLookup =
   | { ok: true; principal: Principal }
-  | { ok: false; reason: "unknown" | "revoked" | "owner_disabled" };
+  | { ok: false; reason: "unknown" | "revoked" | "owner_disabled" }
+  /** Refusals of a live token: audited with the token as the actor. */
+  | { ok: false; reason: "expired" | "address_not_allowed"; principal: Principal };
 
 type TokenRow = {
   id: string;
@@ -124,28 +158,41 @@ type TokenRow = {
   createdById: string;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expired: boolean;
+  allowedCidrs: string[];
   ownerDisabledAt: Date | null;
 };
 
-/** A token acts with the lower of its own role and its owner's current role, and dies with its owner's account. */
-export async function resolveApiToken(token: string): Promise<TokenLookup> {
+/**
+ * A token acts with the lower of its own role and its owner's current role, dies with its owner's
+ * account, and is refused after its expiry and from a client address outside its allowed ranges.
+ */
+export async function resolveApiToken(token: string, ip: string): Promise<TokenLookup> {
   if (!token.startsWith(TOKEN_PREFIX)) return { ok: false, reason: "unknown" };
   // Raw SQL: this runs on every bot request, and a model query costs a query compilation.
   // Role is a PostgreSQL enum declared viewer < trader < risk, so LEAST picks the weaker role.
+  // Expiry by the database clock, the one clock every instance shares.
   const rows = await sql().$queryRaw<TokenRow[]>`
     SELECT t.id, t.name, LEAST(t.role, u.role)::text AS role, t."createdById", t."lastUsedAt",
-           t."revokedAt", u."disabledAt" AS "ownerDisabledAt"
+           t."revokedAt", coalesce(t."expiresAt" <= now(), false) AS expired, t."allowedCidrs",
+           u."disabledAt" AS "ownerDisabledAt"
     FROM "ApiToken" t JOIN "User" u ON u.id = t."createdById"
     WHERE t."tokenHash" = ${hashSecretToken(token)}`;
   const row = rows[0];
   if (!row) return { ok: false, reason: "unknown" };
   if (row.revokedAt) return { ok: false, reason: "revoked" };
   if (row.ownerDisabledAt) return { ok: false, reason: "owner_disabled" };
+  const principal: Principal = {
+    kind: "token",
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    createdById: row.createdById,
+  };
+  if (row.expired) return { ok: false, reason: "expired", principal };
+  if (!addressAllowed(ip, row.allowedCidrs)) return { ok: false, reason: "address_not_allowed", principal };
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await sql().$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = now() WHERE id = ${row.id}::uuid`;
   }
-  return {
-    ok: true,
-    principal: { kind: "token", id: row.id, name: row.name, role: row.role, createdById: row.createdById },
-  };
+  return { ok: true, principal };
 }

@@ -112,6 +112,9 @@ export function defineRoute<
         const auth = await authenticateRequest({
           authorization: request.headers.get("authorization"),
           sessionToken: readCookie(request, SESSION_COOKIE),
+          ip,
+          requestId,
+          userAgent: request.headers.get("user-agent") ?? undefined,
         });
         principal = auth.principal;
         if (auth.via === "cookie" && isStateChanging(request.method)) {

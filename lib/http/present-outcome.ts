@@ -1,3 +1,4 @@
+import type { ApiTokenCreatedOutcome } from "../auth/api-token-created-outcome";
 import type { StoredOutcome, StoredResponseOutcome } from "../idempotency/idempotency-types";
 import type { OrderOutcome } from "../orders/order-outcome";
 import type { OrderView } from "../orders/order-view";
@@ -5,6 +6,7 @@ import type { MismatchActionOutcome } from "../reconciliation/actions/mismatch-a
 import { MISMATCH_OUTCOME_KINDS } from "../reconciliation/actions/mismatch-action-outcome";
 import type { RunRequestedOutcome } from "../reconciliation/request-run";
 import type { KillSwitchOutcome } from "../risk/kill-switch-outcome";
+import { presentTokenCreated } from "./present-token-created";
 import { problemBody } from "./problem";
 
 /** An answer as sent: status and the exact body text. */
@@ -106,6 +108,7 @@ export function presentOutcome(outcome: StoredOutcome): PresentedAnswer {
     const stored = outcome as StoredResponseOutcome;
     return { status: stored.status, body: stored.body };
   }
+  if (outcome.kind === "api_token_created") return presentTokenCreated(outcome as ApiTokenCreatedOutcome);
   if (outcome.kind === "reconciliation_run_requested") {
     const { run } = outcome as RunRequestedOutcome;
     return { status: 202, body: JSON.stringify({ run }) };

@@ -64,6 +64,7 @@ describe("the audit trail records every state-changing action with the principal
     });
     const token = await callRoute(createToken, {
       ...asRisk,
+      headers: { ...asRisk.headers, "idempotency-key": "audit-test-token" },
       method: "POST",
       json: { name: "bot", role: "trader" },
     });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { callRoute, TEST_ORIGIN } from "@/test/http-client";
@@ -14,7 +15,13 @@ const post = (
   handler: Parameters<typeof callRoute>[0],
   auth: { cookie?: string; token?: string },
   json: unknown,
-) => callRoute(handler, { method: "POST", headers: { origin: TEST_ORIGIN }, json, ...auth });
+) =>
+  callRoute(handler, {
+    method: "POST",
+    headers: { origin: TEST_ORIGIN, "idempotency-key": randomUUID() },
+    json,
+    ...auth,
+  });
 
 describe("API token ownership", () => {
   it("a disabled owner's token is refused, and a demoted owner's token acts with the owner's new role", async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { callRoute, TEST_ORIGIN } from "@/test/http-client";
@@ -15,7 +16,7 @@ describe("API tokens", () => {
     const created = await callRoute(createToken, {
       method: "POST",
       cookie: admin.cookie,
-      headers: { origin: TEST_ORIGIN },
+      headers: { origin: TEST_ORIGIN, "idempotency-key": randomUUID() },
       json: { name: "market-maker", role: "trader" },
     });
     expect(created.status).toBe(201);
