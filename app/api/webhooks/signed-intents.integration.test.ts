@@ -14,6 +14,7 @@ import { callRoute } from "@/test/http-client";
 import { type OrderTestHarness, resetSim, startOrderTestHarness } from "@/test/order-test-harness";
 import { signedInUser } from "@/test/principals";
 import { truncateTables } from "@/test/reset-database";
+import { GET as getOrder } from "../orders/[id]/route";
 import { POST as signalRoute } from "./signals/[sourceId]/route";
 
 let h: OrderTestHarness;
@@ -94,6 +95,16 @@ describe("signed webhook intents", () => {
     });
     expect(intent).toMatchObject({ status: "placed", orderId: orders[0]?.id, error: null });
     expect(await h.venueOrders()).toHaveLength(1);
+    const shown = await callRoute(getOrder, {
+      path: `/api/orders/${orders[0]?.id}`,
+      params: { id: orders[0]?.id as string },
+      token: h.token,
+    });
+    expect(shown.json.order).toMatchObject({
+      origin: "webhook",
+      createdByWebhookSourceId: source.id,
+      placedBy: { kind: "webhook", id: source.id, name: "alerts" },
+    });
     const audit = await prisma().auditLog.findMany({ where: { action: { startsWith: "webhook.intent" } } });
     expect(audit.map((a) => [a.action, a.actorType, a.actorId])).toEqual(
       expect.arrayContaining([
