@@ -4,6 +4,7 @@ import type { Principal } from "../auth/principal";
 import { type Sql, sql, type Tx } from "../db/sql";
 import { env } from "../env";
 import { DomainError } from "../errors/domain-error";
+import { logger } from "../observability/logger";
 import { decryptSecret, encryptSecret } from "./secret-box";
 
 export interface WebhookSourceView {
@@ -152,13 +153,26 @@ export interface VerifiableSource {
   secrets: string[];
 }
 
+/** A secret sealed under another key (WEBHOOK_SECRET_KEY changed) verifies nothing; it is not a crash. */
+function readableSecret(sourceId: string, sealed: string): string[] {
+  try {
+    return [decryptSecret(sealed)];
+  } catch (error) {
+    logger.error(
+      { webhookSourceId: sourceId, err_message: (error as Error).message },
+      "webhook secret unreadable",
+    );
+    return [];
+  }
+}
+
 /** A source with its decrypted secrets, for signature checks only (never sent anywhere). */
 export async function findVerifiableSource(id: string): Promise<VerifiableSource | undefined> {
   const row = await findRow(sql(), id);
   if (!row) return undefined;
-  const secrets = [decryptSecret(row.secretCiphertext)];
+  const secrets = readableSecret(row.id, row.secretCiphertext);
   if (row.previousSecretCiphertext && row.previousSecretExpiresAt && row.previousSecretExpiresAt > new Date())
-    secrets.push(decryptSecret(row.previousSecretCiphertext));
+    secrets.push(...readableSecret(row.id, row.previousSecretCiphertext));
   return {
     id: row.id,
     name: row.name,

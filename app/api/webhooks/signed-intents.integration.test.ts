@@ -204,6 +204,17 @@ describe("signed webhook intents", () => {
     expect(stored.secretCiphertext).not.toContain(newSecret.slice(6, 20));
   });
 
+  it("a secret sealed under another key verifies nothing but does not break the source's other secret", async () => {
+    const { source, secret } = await newSource();
+    await sql().$executeRaw`
+      UPDATE "WebhookSource" SET "previousSecretCiphertext" = 'v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA.AAAA',
+        "previousSecretExpiresAt" = now() + interval '1 hour' WHERE id = ${source.id}::uuid`;
+    expect((await send({ sourceId: source.id, secret, body: order() })).status).toBe(202);
+    expect(
+      (await send({ sourceId: source.id, secret: (await newSource()).secret, body: order() })).status,
+    ).toBe(401);
+  });
+
   it("while the kill switch is engaged an order intent is 423 at once and not stored", async () => {
     const { source, secret } = await newSource();
     await sql().$executeRaw`
