@@ -19,7 +19,13 @@ export interface IntentServices {
   midSource: MidSource;
 }
 
-type SourceRow = { id: string; name: string; role: Principal["role"]; createdById: string };
+type SourceRow = {
+  id: string;
+  name: string;
+  role: Principal["role"];
+  createdById: string;
+  disabled: boolean;
+};
 
 /** The order service's key for an intent: the same (source, webhook-id) is always the same request. */
 function keyedRequest(intent: ClaimedIntent, principal: Principal): KeyedRequest {
@@ -87,23 +93,17 @@ async function carryOut(intent: ClaimedIntent, principal: Principal, services: I
 
 const TRANSIENT = new Set(["idempotency_key_in_progress"]);
 
-/**
- * Carries one leased intent out through the order service as its source (validation, kill switch,
- * risk limits and idempotency all apply) and records the outcome; a transient refusal (venue
- * unavailable, key in progress elsewhere) leaves it queued for a later attempt.
- */
-export async function processIntent(
+type RetryOptions = { maxAttempts: number; retryMs: number };
+
+/** The intent's outcome, or null when a transient refusal left it queued for a later attempt. */
+async function attempt(
   intent: ClaimedIntent,
+  principal: Principal,
   services: IntentServices,
-  options: { maxAttempts: number; retryMs: number },
-): Promise<void> {
-  const [source] = await sql().$queryRaw<SourceRow[]>`
-    SELECT id, name, role, "createdById" FROM "WebhookSource" WHERE id = ${intent.sourceId}::uuid`;
-  if (!source) return;
-  const principal: Principal = { kind: "webhook", ...source };
-  let outcome: IntentOutcome;
+  options: RetryOptions,
+): Promise<IntentOutcome | null> {
   try {
-    outcome = fromOrderOutcome(await carryOut(intent, principal, services));
+    return fromOrderOutcome(await carryOut(intent, principal, services));
   } catch (error) {
     const transient =
       !(error instanceof DomainError) || error.kind === "unavailable" || TRANSIENT.has(error.code);
@@ -113,18 +113,42 @@ export async function processIntent(
         "webhook intent will be retried",
       );
       await retryIntentLater(intent.id, options.retryMs * intent.attempts, (error as Error).message);
-      return;
+      return null;
     }
-    outcome =
-      error instanceof DomainError && !transient
-        ? { status: "rejected", orderId: null, error: { code: error.code, detail: error.detail } }
-        : {
-            status: "failed",
-            orderId: null,
-            error: { code: "processing_failed", detail: (error as Error).message },
-          };
+    return error instanceof DomainError && !transient
+      ? { status: "rejected", orderId: null, error: { code: error.code, detail: error.detail } }
+      : {
+          status: "failed",
+          orderId: null,
+          error: { code: "processing_failed", detail: (error as Error).message },
+        };
   }
-  if (!(await completeIntent(intent.id, outcome))) return;
+}
+
+const SOURCE_DISABLED: IntentOutcome = {
+  status: "rejected",
+  orderId: null,
+  error: { code: "webhook_source_disabled", detail: "The source was disabled before this intent ran" },
+};
+
+/**
+ * Carries one leased intent out through the order service as its source (validation, kill switch,
+ * risk limits and idempotency all apply) and records the outcome; a transient refusal (venue
+ * unavailable, key in progress elsewhere) leaves it queued for a later attempt. Disabling a source
+ * (say its secret leaked) also stops what it queued before.
+ */
+export async function processIntent(
+  intent: ClaimedIntent,
+  services: IntentServices,
+  options: RetryOptions,
+): Promise<void> {
+  const [source] = await sql().$queryRaw<SourceRow[]>`
+    SELECT id, name, role, "createdById", disabled FROM "WebhookSource" WHERE id = ${intent.sourceId}::uuid`;
+  if (!source) return;
+  const { disabled, ...identity } = source;
+  const principal: Principal = { kind: "webhook", ...identity };
+  const outcome = disabled ? SOURCE_DISABLED : await attempt(intent, principal, services, options);
+  if (!outcome || !(await completeIntent(intent.id, outcome))) return;
   await recordAudit({
     actor: principal,
     action: "webhook.intent_processed",

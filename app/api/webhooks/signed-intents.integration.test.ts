@@ -170,6 +170,16 @@ describe("signed webhook intents", () => {
     ]);
   });
 
+  it("intents queued before their source was disabled are rejected by the worker, not placed", async () => {
+    const { source, secret } = await newSource();
+    expect((await send({ sourceId: source.id, secret, body: order() })).status).toBe(202);
+    await setWebhookSourceDisabled({ actor, id: source.id, disabled: true });
+    await drainIntents(services());
+    const [intent] = await intents();
+    expect(intent).toMatchObject({ status: "rejected", error: { code: "webhook_source_disabled" } });
+    expect(await h.venueOrders()).toHaveLength(0);
+  });
+
   it("a body over 64 KiB is 413 before anything is parsed or stored", async () => {
     const { source, secret } = await newSource();
     const big = JSON.stringify({ ...order(), padding: "x".repeat(70 * 1024) });
