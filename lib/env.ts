@@ -100,6 +100,18 @@ const envSchema = z.object({
       "must be a Standard Webhooks secret: whsec_ followed by base64 (at least 24 bytes)",
     )
     .optional(),
+  /** Base64 of 32 bytes: the AES-256-GCM key webhook source secrets are encrypted with; unset: a key file in TALLY_DATA_DIR. */
+  WEBHOOK_SECRET_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, "must be base64 of exactly 32 bytes")
+    .optional(),
+  /** How long a rotated-out webhook secret still verifies. */
+  WEBHOOK_ROTATION_GRACE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .default(86_400),
   ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   /**
    * Realized loss (quote currency, UTC day, average cost) at which trading halts; per quote currency.

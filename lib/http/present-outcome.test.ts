@@ -21,6 +21,7 @@ const order = (status: OrderView["status"], rejectReason: string | null = null):
   origin: "tally",
   createdByUserId: null,
   createdByTokenId: null,
+  createdByWebhookSourceId: null,
   createdAt: "2026-12-01T00:00:00.000Z",
   updatedAt: "2026-12-01T00:00:00.000Z",
 });

@@ -24,5 +24,6 @@ export function toOrderView(order: Order): OrderView {
     updatedAt: order.updatedAt.toISOString(),
     createdByUserId: order.createdByUserId,
     createdByTokenId: order.createdByTokenId,
+    createdByWebhookSourceId: order.createdByWebhookSourceId,
   };
 }

@@ -51,6 +51,7 @@ function orderRow(overrides: Partial<Order> = {}): Order {
     idempotencyRecordId: null,
     createdByUserId: USER_ID,
     createdByTokenId: null,
+    createdByWebhookSourceId: null,
     createdAt: new Date("2026-12-01T00:00:00.000Z"),
     updatedAt: new Date("2026-12-01T00:00:01.000Z"),
     ...overrides,

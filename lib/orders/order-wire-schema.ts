@@ -39,15 +39,18 @@ export const orderViewSchema = z.object({
   origin: z.enum(["tally", "webhook", "external"]),
   createdAt: isoTime,
   updatedAt: isoTime,
-  /** Who placed it: a signed-in user, or an API token (scripts, webhooks); null for orders found at the venue. */
+  /** Who placed it: a signed-in user, an API token (scripts) or a webhook source; null for orders found at the venue. */
   createdByUserId: z.string().nullable(),
   createdByTokenId: z.string().nullable(),
+  // Defaults for outcomes stored before webhook sources existed (replayed for up to a day).
+  createdByWebhookSourceId: z.string().nullable().default(null),
 });
 
-/** Who placed an order, for display: a user by name, or an API token by name and owner. */
+/** Who placed an order, for display: a user by name, an API token by name and owner, or a webhook source. */
 export const placedBySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("user"), id: z.string(), name: z.string() }),
   z.object({ kind: z.literal("token"), id: z.string(), name: z.string(), owner: z.string() }),
+  z.object({ kind: z.literal("webhook"), id: z.string(), name: z.string() }),
 ]);
 
 /** A listed or detailed order: the view with who placed it. */

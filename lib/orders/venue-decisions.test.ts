@@ -33,6 +33,7 @@ const order = (overrides: Partial<Order> = {}): Order => ({
   idempotencyRecordId: null,
   createdByUserId: null,
   createdByTokenId: null,
+  createdByWebhookSourceId: null,
   createdAt: now,
   updatedAt: now,
   ...overrides,

@@ -8,6 +8,7 @@ import { reconciliationService } from "../reconciliation/reconciliation-service"
 import { autoCancelService } from "../risk/auto-halt/auto-cancel-service";
 import { venueUnreachableMonitor } from "../risk/auto-halt/venue-unreachable-monitor";
 import { seedRiskLimits } from "../risk/limits/risk-limits-store";
+import { intentWorkerService } from "../webhooks/intent-worker";
 import { appServices } from "./app-services";
 import type { BackgroundService } from "./background-service";
 import { registerBackgroundServicesStop } from "./started-services";
@@ -29,6 +30,10 @@ function backgroundServices(): BackgroundService[] {
     reconciliation,
     alertDeliveryService(),
     venueUnreachableMonitor(venue),
+    intentWorkerService(() => {
+      const { venue, reconciliationGate, midSource } = appServices();
+      return { venue, gate: reconciliationGate, midSource };
+    }),
     ...(env().KILL_SWITCH_AUTO_CANCEL ? [autoCancelService(venue)] : []),
   ];
 }

@@ -1,6 +1,7 @@
 import { RiskLimitsPanel } from "@/components/admin/risk-limits-panel";
 import { TokensPanel } from "@/components/admin/tokens-panel";
 import { UsersPanel } from "@/components/admin/users-panel";
+import { WebhookSourcesPanel } from "@/components/admin/webhook-sources-panel";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { hasRole } from "@/lib/auth/roles";
 import { currentPrincipal } from "../../current-principal";
@@ -18,6 +19,7 @@ export default async function AdminPage() {
         <>
           <UsersPanel currentUserId={principal.id} />
           <TokensPanel />
+          <WebhookSourcesPanel />
         </>
       ) : (
         <AccessDenied requiredRole="risk" />

@@ -20,6 +20,7 @@ const order = (id: string): NamedOrderView => ({
   updatedAt: "2024-05-01T00:00:00.000Z",
   createdByUserId: null,
   createdByTokenId: null,
+  createdByWebhookSourceId: null,
   placedBy: null,
 });
 

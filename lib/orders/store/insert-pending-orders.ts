@@ -34,6 +34,8 @@ function legValues(options: InsertPendingOrdersOptions): Prisma.Sql[] {
       ${input.side}::"OrderSide", ${input.type}::"OrderType", ${timeInForce}::"TimeInForce",
       ${input.quantity}::numeric, ${price}::numeric, ${record.id}::uuid,
       ${principal.kind === "user" ? principal.id : null}::uuid, ${principal.kind === "token" ? principal.id : null}::uuid,
+      ${principal.kind === "webhook" ? principal.id : null}::uuid,
+      ${principal.kind === "webhook" ? "webhook" : "tally"}::"OrderOrigin",
       ${JSON.stringify({ leg: index })}::jsonb, ${payload}, ${sendAt}::timestamptz)`;
   });
 }
@@ -45,15 +47,17 @@ function legValues(options: InsertPendingOrdersOptions): Prisma.Sql[] {
 export async function insertPendingOrders(options: InsertPendingOrdersOptions): Promise<Order[]> {
   const rows = await options.tx.$queryRaw<(Order & { __notified?: unknown })[]>`
     WITH leg (id, "clientOrderId", venue, symbol, side, type, "timeInForce", quantity, price,
-              "idempotencyRecordId", "createdByUserId", "createdByTokenId", "eventData", payload, "lastSendAt") AS (
+              "idempotencyRecordId", "createdByUserId", "createdByTokenId", "createdByWebhookSourceId", origin, "eventData", payload,
+              "lastSendAt") AS (
       VALUES ${Prisma.join(legValues(options))}
     ),
     inserted AS (
       INSERT INTO "Order" (id, "clientOrderId", venue, symbol, side, type, "timeInForce", quantity, price,
                            "filledQuantity", status, "idempotencyRecordId", "createdByUserId", "createdByTokenId",
-                           "lastSendAt", "createdAt", "updatedAt")
+                           "createdByWebhookSourceId", origin, "lastSendAt", "createdAt", "updatedAt")
       SELECT id, "clientOrderId", venue, symbol, side, type, "timeInForce", quantity, price, 0,
-             'pending_new', "idempotencyRecordId", "createdByUserId", "createdByTokenId", "lastSendAt",
+             'pending_new', "idempotencyRecordId", "createdByUserId", "createdByTokenId",
+             "createdByWebhookSourceId", origin, "lastSendAt",
              now(), now()
       FROM leg
       WHERE NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."clientOrderId" IN (SELECT "clientOrderId" FROM leg))
