@@ -1,5 +1,6 @@
 import { logger } from "../observability/logger";
 import type { BackgroundService } from "../runtime/background-service";
+import { pollingService } from "../runtime/polling-service";
 import { alertRetryDelayMs } from "./alert-retry-delay";
 import { type AlertSettings, alertSettings } from "./alert-settings";
 import { claimDueAlerts, markAlertAttemptFailed, markAlertDelivered } from "./claim-due-alerts";
@@ -22,11 +23,7 @@ export interface AlertDeliveryOptions {
 export function alertDeliveryService(options: AlertDeliveryOptions = {}): BackgroundService {
   const settings = options.settings === undefined ? alertSettings() : options.settings;
   const pollMs = options.pollMs ?? 1_000;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = true;
-  let running: Promise<void> | undefined;
-
-  const deliverDue = async (target: AlertSettings) => {
+  const deliverDue = async (target: AlertSettings, stopped: () => boolean) => {
     for (;;) {
       const claimed = await claimDueAlerts({ limit: 20, leaseMs: options.leaseMs ?? 30_000 });
       if (claimed.length === 0) return;
@@ -55,35 +52,16 @@ export function alertDeliveryService(options: AlertDeliveryOptions = {}): Backgr
           await markAlertAttemptFailed({ id: alert.id, attempts, error, retryInMs });
         }),
       );
-      if (stopped) return;
+      if (stopped()) return;
     }
   };
 
-  const tick = async () => {
-    if (!settings) return;
-    try {
-      await deliverDue(settings);
-    } catch (error) {
-      logger.warn({ err_message: (error as Error).message }, "alert delivery pass failed");
-    }
-  };
-  const loop = () => {
-    running = tick().finally(() => {
-      if (!stopped) timer = setTimeout(loop, pollMs).unref();
-    });
-  };
-
-  return {
+  return pollingService({
     name: "alert-delivery",
-    start: () => {
-      if (!settings || !stopped) return;
-      stopped = false;
-      loop();
+    pollMs,
+    enabled: settings !== null,
+    pass: async (stopped) => {
+      if (settings) await deliverDue(settings, stopped);
     },
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  });
 }

@@ -1,14 +1,8 @@
 import { DomainError } from "../errors/domain-error";
 import { findDuplicateJsonKey } from "./find-duplicate-json-key";
+import { readRawBody } from "./read-raw-body";
 
 export const MAX_BODY_BYTES = 64 * 1024;
-
-const tooLarge = () =>
-  new DomainError({
-    kind: "payload_too_large",
-    code: "payload_too_large",
-    detail: `Request bodies are limited to ${MAX_BODY_BYTES} bytes`,
-  });
 
 const malformed = (detail: string, extra?: Record<string, unknown>) =>
   new DomainError({ kind: "bad_request", code: "malformed_json", detail, extra });
@@ -18,24 +12,8 @@ const malformed = (detail: string, extra?: Record<string, unknown>) =>
  * Bytes that are not UTF-8 and repeated keys are refused rather than guessed at.
  */
 export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw tooLarge();
-  if (!request.body) return undefined;
-
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  if (size === 0) return undefined;
+  const bytes = await readRawBody(request, limit);
+  if (bytes.byteLength === 0) return undefined;
 
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
@@ -47,7 +25,7 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   }
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw malformed("The request body is not valid UTF-8");
   }

@@ -1,5 +1,5 @@
-import { logger } from "../observability/logger";
 import type { BackgroundService } from "../runtime/background-service";
+import { pollingService } from "../runtime/polling-service";
 import { claimQueuedIntents } from "./intent-store";
 import { type IntentServices, processIntent } from "./process-intent";
 
@@ -37,33 +37,11 @@ export function intentWorkerService(
   services: () => IntentServices,
   options: IntentWorkerOptions = {},
 ): BackgroundService {
-  const pollMs = options.pollMs ?? 500;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = true;
-  let running: Promise<void> | undefined;
-  const tick = async () => {
-    try {
-      await drainIntents(services(), options);
-    } catch (error) {
-      logger.warn({ err_message: (error as Error).message }, "webhook intent pass failed");
-    }
-  };
-  const loop = () => {
-    running = tick().finally(() => {
-      if (!stopped) timer = setTimeout(loop, pollMs).unref();
-    });
-  };
-  return {
+  return pollingService({
     name: "webhook-intents",
-    start: () => {
-      if (!stopped) return;
-      stopped = false;
-      loop();
+    pollMs: options.pollMs ?? 500,
+    pass: async () => {
+      await drainIntents(services(), options);
     },
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  });
 }

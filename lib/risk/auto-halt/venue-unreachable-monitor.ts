@@ -1,9 +1,9 @@
 import { sql } from "../../db/sql";
 import { env } from "../../env";
 import { cachedVenueHealth } from "../../health/venue-health-cache";
-import { logger } from "../../observability/logger";
 import { countAllLiveOrders } from "../../orders/store/count-all-live-orders";
 import type { BackgroundService } from "../../runtime/background-service";
+import { pollingService } from "../../runtime/polling-service";
 import type { VenuePort } from "../../venue/port/venue-port";
 import { engageAutomatically } from "./engage-automatically";
 
@@ -22,9 +22,6 @@ export function venueUnreachableMonitor(
   const now = options.now ?? Date.now;
   let unreachableSince: number | null = null;
   let haltedThisOutage = false;
-  let stopped = true;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
 
   const check = async () => {
     const health = await cachedVenueHealth(venue);
@@ -48,24 +45,5 @@ export function venueUnreachableMonitor(
     });
     haltedThisOutage = true;
   };
-  const loop = () => {
-    running = check()
-      .catch((error: Error) => logger.warn({ err_message: error.message }, "venue unreachable check failed"))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(loop, pollMs).unref();
-      });
-  };
-  return {
-    name: "venue-unreachable-monitor",
-    start: () => {
-      if (!stopped) return;
-      stopped = false;
-      loop();
-    },
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return pollingService({ name: "venue-unreachable-monitor", pollMs, pass: check });
 }
