@@ -204,10 +204,13 @@ export async function checkOpenOrders(options: {
       notionalDelta: null,
     });
   }
+  // Ours: Tally's and webhook orders. One recorded as external stays reported on every run while it
+  // is open at the venue, until an operator acknowledges or accepts it (recording it is no adoption).
   const known = await sql().$queryRaw<{ clientOrderId: string; venueOrderId: string | null }[]>`
     SELECT "clientOrderId", "venueOrderId" FROM "Order"
-    WHERE "clientOrderId" = ANY(${open.flatMap((order) => order.clientOrderId ?? [])})
-       OR (venue = ${venue.venue} AND "venueOrderId" = ANY(${open.map((order) => order.venueOrderId)}))`;
+    WHERE origin <> 'external'::"OrderOrigin"
+      AND ("clientOrderId" = ANY(${open.flatMap((order) => order.clientOrderId ?? [])})
+           OR (venue = ${venue.venue} AND "venueOrderId" = ANY(${open.map((order) => order.venueOrderId)})))`;
   const knownIds = new Set(known.flatMap((row) => [row.clientOrderId, row.venueOrderId ?? ""]));
   for (const order of open) {
     if ((order.clientOrderId && knownIds.has(order.clientOrderId)) || knownIds.has(order.venueOrderId))

@@ -106,6 +106,8 @@ async function carryOut(options: RunOptions, run: RunRow): Promise<RunRow> {
     const symbols = (await listInstruments()).map((instrument) => instrument.symbol);
     let trades = 0;
     await attempt("trades", async () => {
+      // A first start before the instruments are loaded: nothing to page, so the run cannot count.
+      if (symbols.length === 0) throw new Error("no instruments loaded yet, trades not checked");
       for (const symbol of symbols) {
         const result = await checkTrades({ venue, symbol, lookbackMs: settings.lookbackMs, now: now() });
         trades += result.trades;
