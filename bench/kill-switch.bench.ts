@@ -7,9 +7,7 @@
 // sent and answered), and the `kill_switch.open_orders_checked` event with zero open (the venue
 // confirmed nothing open), and when the simulator executed the last cancel (its orders' updateTime).
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { startBenchDatabase } from "./bench-database";
 import type { BenchCheck, BenchMeasurement, BenchResult } from "./bench-result";
 
 const OPEN_ORDERS = 200;
@@ -26,12 +24,7 @@ const median = (values: number[]) => {
 };
 
 export async function run(): Promise<BenchResult> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "tally-bench-ks-"));
-  const { startEmbeddedPostgres } = await import("../lib/db/embedded-postgres");
-  const { applyMigrations } = await import("../lib/db/run-prisma-cli");
-  const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), database: "tally" });
-  await applyMigrations(db.url);
-  process.env.DATABASE_URL = db.url;
+  const db = await startBenchDatabase("ks");
   process.env.LOG_LEVEL ??= "warn";
   const { startSim } = await import("../sim/start-sim");
   const { createVenue } = await import("../lib/venue/create-venue");
@@ -201,8 +194,7 @@ export async function run(): Promise<BenchResult> {
     await closeEventBus();
     await disconnectPrisma();
     await sim.close();
-    await db.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await db.close();
   }
 
   const row = (name: string, values: number[]): BenchMeasurement => ({

@@ -7,10 +7,8 @@
 // adapter with no checks. Venue time is the time a VenuePort call was in flight (pacing waits
 // included); local processing is the rest of the wall time.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
-import os from "node:os";
-import path from "node:path";
+import { startBenchDatabase } from "./bench-database";
 import type { BenchCheck, BenchMeasurement, BenchResult } from "./bench-result";
 import { formatMiB, settledMemoryUsed } from "./heap";
 
@@ -132,12 +130,7 @@ async function simControl<T>(sim: Sim, method: string, route: string, body?: unk
 }
 
 export async function run(): Promise<BenchResult> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "tally-bench-recon-"));
-  const { startEmbeddedPostgres } = await import("../lib/db/embedded-postgres");
-  const { applyMigrations } = await import("../lib/db/run-prisma-cli");
-  const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), database: "tally" });
-  await applyMigrations(db.url);
-  process.env.DATABASE_URL = db.url;
+  const db = await startBenchDatabase("recon");
   process.env.LOG_LEVEL ??= "warn";
   const { createVenue } = await import("../lib/venue/create-venue");
   const { syncInstruments } = await import("../lib/instruments/sync-instruments");
@@ -433,8 +426,7 @@ export async function run(): Promise<BenchResult> {
     await sim.close();
     const { disconnectPrisma } = await import("../lib/db/prisma");
     await disconnectPrisma();
-    await db.stop();
+    await db.close();
     delete process.env.DATABASE_URL;
-    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -11,12 +11,12 @@ import { fingerprintRequest } from "../idempotency/fingerprint-request";
 import type { KeyedRequest } from "../idempotency/idempotency-types";
 import { parseIdempotencyKey } from "../idempotency/parse-idempotency-key";
 import { logger } from "../observability/logger";
+import { validationError } from "../validation/validation-error";
 import { clientIp } from "./client-ip";
 import { readCookie } from "./cookies";
 import { assertSameOrigin, isStateChanging } from "./origin-check";
 import { problemFromDomainError, problemResponse } from "./problem";
 import { readJsonBody } from "./read-json-body";
-import { validationError } from "./validation-error";
 
 export type Access = "public" | Role;
 

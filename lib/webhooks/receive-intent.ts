@@ -3,10 +3,10 @@ import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { recordAudit } from "../audit/record-audit";
 import { sql } from "../db/sql";
 import { DomainError } from "../errors/domain-error";
-import { validationError } from "../http/validation-error";
 import { logger } from "../observability/logger";
 import { describeTradingHalt } from "../risk/describe-trading-halt";
 import { readTradingHalt } from "../risk/read-kill-switch";
+import { validationError } from "../validation/validation-error";
 import { type IntentStatus, webhookIntentSchema } from "./intent-schema";
 import { findVerifiableSource, type VerifiableSource } from "./webhook-sources";
 
